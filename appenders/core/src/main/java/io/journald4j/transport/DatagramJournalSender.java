@@ -1,0 +1,201 @@
+package io.journald4j.transport;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Sends entries to journald (or a journald4j collector) over an AF_UNIX datagram socket.
+ *
+ * <p>Each entry goes as one datagram; one too large for a datagram goes as a file descriptor
+ * ({@link DescriptorRoute}). The socket is connected once and replaced when it breaks, so the sender
+ * survives journald restarts. What happens when the journal cannot take an entry is the
+ * {@link SendPolicy}: {@code block} waits up to the block timeout, {@code drop} never waits. Either
+ * way the caller never sees an exception: drops are counted and reported to the {@link SendListener}.
+ *
+ * <p>Safe for concurrent callers. A healthy send allocates nothing.
+ */
+public final class DatagramJournalSender implements JournalSender {
+
+    private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final SenderConfig config;
+    private final SendListener listener;
+    private final SenderStatistics statistics = new SenderStatistics();
+    private final DescriptorRoute descriptors;
+    private final Object connectLock = new Object();
+
+    private volatile JournalSocket socket;
+    private volatile boolean closed;
+    /** Set when a caller waited out the block timeout in this outage: later callers drop at once until reconnected. */
+    private volatile boolean gaveUp;
+    /** Guarded by connectLock: when an unforced reconnect may next be tried, and why the last one failed. */
+    private long nextConnectNanos;
+    private JournalUnavailableException lastConnectFailure;
+    /** Guarded by connectLock: whether the socket failed since it was last connected. */
+    private boolean broken;
+
+    private DatagramJournalSender(SenderConfig config, SendListener listener) {
+        this.config = config;
+        this.listener = listener;
+        this.descriptors = new DescriptorRoute(config);
+    }
+
+    /**
+     * Creates a sender and tries to connect at once; an absent journal is not an error here (it may
+     * appear later) but is reported to the listener as a drop-free warning.
+     */
+    public static DatagramJournalSender open(SenderConfig config, SendListener listener) {
+        DatagramJournalSender sender = new DatagramJournalSender(config, listener);
+        try {
+            sender.connect(true);
+        } catch (JournalUnavailableException e) {
+            listener.onError("the journal is not reachable yet; entries wait or drop per policy " + config.policy(), e);
+        }
+        return sender;
+    }
+
+    @Override
+    public boolean send(ByteBuffer entry) {
+        int start = entry.position();
+        long deadline = 0;
+        long backoff = FIRST_BACKOFF_NANOS;
+        boolean waiting = false;
+        while (true) {
+            try {
+                return transmit(entry, waiting);
+            } catch (EntryTooLargeException e) {
+                return dropped(DropReason.TOO_LARGE, e);
+            } catch (JournalUnavailableException e) {
+                entry.position(start);
+                if (closed || config.policy() == SendPolicy.DROP || gaveUp) {
+                    return dropped(DropReason.UNAVAILABLE, e);
+                }
+                long now = System.nanoTime();
+                if (deadline == 0) {
+                    deadline = now + config.blockTimeout().toNanos();
+                } else if (now - deadline >= 0) {
+                    gaveUp = true;
+                    return dropped(DropReason.UNAVAILABLE, e);
+                }
+                LockSupport.parkNanos(Math.min(backoff, deadline - now));
+                if (Thread.currentThread().isInterrupted()) {
+                    return dropped(DropReason.INTERRUPTED, e);
+                }
+                backoff = Math.min(MAX_BACKOFF_NANOS, backoff * 2);
+                waiting = true;
+            } catch (IOException e) {
+                return dropped(DropReason.IO_ERROR, e);
+            }
+        }
+    }
+
+    /** One attempt; {@code waiting} callers reconnect on every attempt instead of every reconnect interval. */
+    private boolean transmit(ByteBuffer entry, boolean waiting) throws IOException {
+        JournalSocket current = socket;
+        if (current == null) {
+            current = connect(waiting);
+        }
+        int start = entry.position();
+        if (entry.remaining() <= current.maxDatagramSize()) {
+            try {
+                if (current.write(entry) > 0) {
+                    return delivered(false);
+                }
+                return dropped(DropReason.QUEUE_FULL, null);
+            } catch (JournalUnavailableException e) {
+                discard(current, e);
+                throw e;
+            } catch (EntryTooLargeException e) {
+                entry.position(start);
+            }
+        }
+        descriptors.send(entry);
+        return delivered(true);
+    }
+
+    /** Connects unless another thread already did; unforced attempts are spaced by the reconnect interval. */
+    private JournalSocket connect(boolean force) throws JournalUnavailableException {
+        synchronized (connectLock) {
+            JournalSocket current = socket;
+            if (current != null) {
+                return current;
+            }
+            if (closed) {
+                throw new JournalUnavailableException("the sender is closed", null);
+            }
+            long now = System.nanoTime();
+            if (!force && lastConnectFailure != null && now - nextConnectNanos < 0) {
+                throw lastConnectFailure;
+            }
+            try {
+                current = JournalSocket.connect(config);
+            } catch (JournalUnavailableException e) {
+                lastConnectFailure = e;
+                nextConnectNanos = now + config.reconnectInterval().toNanos();
+                broken = true;
+                throw e;
+            }
+            socket = current;
+            lastConnectFailure = null;
+            gaveUp = false;
+            if (broken) {
+                broken = false;
+                listener.onReconnected();
+            }
+            return current;
+        }
+    }
+
+    private void discard(JournalSocket failed, JournalUnavailableException cause) {
+        synchronized (connectLock) {
+            if (socket == failed) {
+                socket = null;
+                broken = true;
+                IOException closing = failed.close();
+                if (closing != null) {
+                    cause.addSuppressed(closing);
+                }
+            }
+        }
+    }
+
+    private boolean delivered(boolean viaDescriptor) {
+        statistics.recordDelivered(viaDescriptor);
+        return true;
+    }
+
+    private boolean dropped(DropReason reason, Throwable cause) {
+        statistics.recordDropped(reason);
+        listener.onDropped(reason, cause);
+        return false;
+    }
+
+    @Override
+    public SenderStatistics statistics() {
+        return statistics;
+    }
+
+    public SenderConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        synchronized (connectLock) {
+            closed = true;
+            JournalSocket current = socket;
+            socket = null;
+            IOException closing = current == null ? null : current.close();
+            if (closing != null) {
+                listener.onError("closing the journal socket failed", closing);
+            }
+        }
+        IOException closing = descriptors.close();
+        if (closing != null) {
+            listener.onError("closing the journal descriptor socket failed", closing);
+        }
+    }
+}
