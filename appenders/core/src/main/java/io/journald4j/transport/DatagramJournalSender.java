@@ -1,5 +1,6 @@
 package io.journald4j.transport;
 
+import io.journald4j.protocol.JournalEncoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,19 @@ public final class DatagramJournalSender implements JournalSender {
             listener.onError("the journal is not reachable yet; entries wait or drop per policy " + config.policy(), e);
         }
         return sender;
+    }
+
+    @Override
+    public boolean send(JournalEncoder encoder) {
+        if (encoder.isTooLarge()) {
+            return dropped(
+                    DropReason.TOO_LARGE,
+                    new EntryTooLargeException(
+                            "entry exceeds the maximum entry size of " + encoder.maxEntrySize() + " bytes",
+                            encoder.maxEntrySize(),
+                            null));
+        }
+        return send(encoder.entry());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.journald4j.transport;
 
+import io.journald4j.protocol.JournalEncoder;
 import java.io.Closeable;
 import java.nio.ByteBuffer;
 
@@ -16,6 +17,12 @@ public interface JournalSender extends Closeable {
      * @return true if the journal (or the kernel's queue in front of it) took the entry
      */
     boolean send(ByteBuffer entry);
+
+    /**
+     * Sends the encoder's current entry, or drops it as {@link DropReason#TOO_LARGE} when it outgrew
+     * the encoder's maximum entry size.
+     */
+    boolean send(JournalEncoder encoder);
 
     SenderStatistics statistics();
 
