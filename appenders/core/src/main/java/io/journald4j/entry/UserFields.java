@@ -9,7 +9,8 @@ import io.journald4j.protocol.UserFieldNames;
  *
  * <p>Every adapter goes through here, so a key maps to the same field whatever framework supplied it:
  * normalised by {@link UserFieldNames}, kept off contract fields, and a key naming {@code MESSAGE_ID}
- * with a valid id becomes the journal's {@code MESSAGE_ID}.
+ * with a valid id becomes the journal's {@code MESSAGE_ID}. A {@code byte[]} value is written verbatim,
+ * so binary data (not valid UTF-8) reaches the journal as it is.
  */
 public final class UserFields {
 
@@ -34,6 +35,9 @@ public final class UserFields {
         if (name.equals(USER_MESSAGE_ID)) {
             String id = MessageId.canonical(value.toString());
             encoder.field(id != null ? JournalField.MESSAGE_ID : USER_MESSAGE_ID, id != null ? id : value.toString());
+        } else if (value instanceof byte[]) {
+            byte[] bytes = (byte[]) value;
+            encoder.field(name, bytes, 0, bytes.length);
         } else if (value instanceof CharSequence) {
             encoder.field(name, (CharSequence) value);
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
