@@ -17,12 +17,23 @@ public final class MessageId {
         if (value.length() == 32 && isLowerHex(value)) {
             return value.toString();
         }
-        String compact = value.toString().replace("-", "").toLowerCase(Locale.ROOT);
-        boolean uuidShaped = value.length() == 36 && compact.length() == 32;
-        if ((uuidShaped || value.length() == 32) && isLowerHex(compact)) {
-            return compact;
+        String text = value.toString();
+        if (text.length() == 36 && isUuidShaped(text)) {
+            text = text.replace("-", "");
         }
-        return null;
+        String compact = text.toLowerCase(Locale.ROOT);
+        return compact.length() == 32 && isLowerHex(compact) ? compact : null;
+    }
+
+    /** Dashes exactly where {@code UUID.toString()} puts them: 8-4-4-4-12. */
+    private static boolean isUuidShaped(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            boolean dashPosition = i == 8 || i == 13 || i == 18 || i == 23;
+            if ((text.charAt(i) == '-') != dashPosition) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isLowerHex(CharSequence text) {

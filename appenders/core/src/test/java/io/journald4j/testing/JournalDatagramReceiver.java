@@ -91,6 +91,19 @@ public final class JournalDatagramReceiver implements AutoCloseable {
     }
   }
 
+  /**
+   * Binds a new receiver to {@code directory/socket}, creating the directory, as a receiver that
+   * restarts at the same path does; {@link #close()} deletes the directory.
+   */
+  public static JournalDatagramReceiver openIn(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      return new JournalDatagramReceiver(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a datagram receiver in " + directory, e);
+    }
+  }
+
   /** Where senders should send to. */
   public Path socketPath() {
     return socketPath;
