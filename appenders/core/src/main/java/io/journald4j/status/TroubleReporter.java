@@ -2,8 +2,7 @@ package io.journald4j.status;
 
 import io.journald4j.transport.DropReason;
 import io.journald4j.transport.SendListener;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -21,7 +20,8 @@ public final class TroubleReporter implements SendListener {
     private final StatusSink sink;
     private final long intervalNanos;
     private final LongSupplier clock;
-    private final Map<DropReason, Long> pending = new EnumMap<>(DropReason.class);
+    /** Drops since the last report, by {@link DropReason#ordinal()}: no boxing on the drop path. */
+    private final long[] pending = new long[DropReason.values().length];
     private long pendingTotal;
     private long reportedTotal;
     private long nextReportNanos;
@@ -40,7 +40,7 @@ public final class TroubleReporter implements SendListener {
 
     @Override
     public synchronized void onDropped(DropReason reason, Throwable cause) {
-        pending.merge(reason, 1L, Long::sum);
+        pending[reason.ordinal()]++;
         pendingTotal++;
         if (cause != null) {
             lastCause = cause;
@@ -83,13 +83,15 @@ public final class TroubleReporter implements SendListener {
         reportedTotal += pendingTotal;
         StringBuilder message = new StringBuilder(lead).append(pendingTotal).append(pendingTotal == 1 ? " entry" : " entries");
         String separator = " (";
-        for (Map.Entry<DropReason, Long> count : pending.entrySet()) {
-            message.append(separator).append(count.getKey()).append(": ").append(count.getValue());
-            separator = ", ";
+        for (DropReason reason : DropReason.values()) {
+            if (pending[reason.ordinal()] > 0) {
+                message.append(separator).append(reason).append(": ").append(pending[reason.ordinal()]);
+                separator = ", ";
+            }
         }
         message.append("); ").append(reportedTotal).append(" dropped in all");
         sink.error(message.toString(), lastCause);
-        pending.clear();
+        Arrays.fill(pending, 0);
         pendingTotal = 0;
         lastCause = null;
     }

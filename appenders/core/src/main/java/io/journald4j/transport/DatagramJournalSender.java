@@ -71,8 +71,29 @@ public final class DatagramJournalSender implements JournalSender {
         return send(encoder.entry());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The caller's interrupt flag is cleared for the duration of the send and restored after: a
+     * channel written to by an interrupted thread closes itself (it is an
+     * {@code AbstractInterruptibleChannel}), which would break the socket for every thread. Logback's
+     * {@code AsyncAppender} interrupts its worker at shutdown and then drains its queue through us,
+     * and applications log from interrupted threads all the time. An interrupted caller is never held
+     * waiting for an absent journal, though: its entry is dropped as {@link DropReason#INTERRUPTED}.
+     */
     @Override
     public boolean send(ByteBuffer entry) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return sendWithRetry(entry, interrupted);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private boolean sendWithRetry(ByteBuffer entry, boolean interrupted) {
         int start = entry.position();
         long deadline = 0;
         long backoff = FIRST_BACKOFF_NANOS;
@@ -87,6 +108,9 @@ public final class DatagramJournalSender implements JournalSender {
                 if (closed || config.policy() == SendPolicy.DROP || gaveUp) {
                     return dropped(DropReason.UNAVAILABLE, e);
                 }
+                if (interrupted || Thread.currentThread().isInterrupted()) {
+                    return dropped(DropReason.INTERRUPTED, e);
+                }
                 long now = System.nanoTime();
                 if (deadline == 0) {
                     deadline = now + config.blockTimeout().toNanos();
@@ -95,9 +119,6 @@ public final class DatagramJournalSender implements JournalSender {
                     return dropped(DropReason.UNAVAILABLE, e);
                 }
                 LockSupport.parkNanos(Math.min(backoff, deadline - now));
-                if (Thread.currentThread().isInterrupted()) {
-                    return dropped(DropReason.INTERRUPTED, e);
-                }
                 backoff = Math.min(MAX_BACKOFF_NANOS, backoff * 2);
                 waiting = true;
             } catch (IOException e) {

@@ -129,6 +129,24 @@ class DatagramJournalSenderTest {
     }
 
     @Test
+    void shouldKeepTheSocketUsableWhenAnInterruptedThreadLogs() {
+        try (JournalDatagramReceiver receiver = JournalDatagramReceiver.open();
+                DatagramJournalSender sender = DatagramJournalSender.open(
+                        SenderConfig.defaults().withSocketPath(receiver.socketPath()), SendListener.NONE)) {
+            Thread.currentThread().interrupt();
+            try {
+                assertThat(sender.send(entry("from an interrupted thread"))).isTrue();
+                assertThat(Thread.currentThread().isInterrupted()).as("the flag is restored").isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            assertThat(sender.send(entry("next"))).isTrue();
+            assertThat(receiver.awaitDatagrams(2, WAIT)).hasSize(2);
+            assertThat(sender.statistics().dropped()).isZero();
+        }
+    }
+
+    @Test
     void shouldDropEverythingAfterClose() {
         try (JournalDatagramReceiver receiver = JournalDatagramReceiver.open()) {
             DatagramJournalSender sender = DatagramJournalSender.open(
