@@ -11,7 +11,6 @@ import java.nio.file.Paths;
 import java.util.List;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXDatagramSocket;
-import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /**
  * Passes an entry too large for one datagram as a file descriptor, as libsystemd does.
@@ -81,28 +80,8 @@ final class DescriptorRoute {
         if (channel != null) {
             return channel;
         }
-        JournalSocket.requireNativeLibrary();
-        AFUNIXDatagramChannel opened = null;
-        try {
-            opened = AFUNIXDatagramChannel.open();
-            if (config.policy() == SendPolicy.BLOCK) {
-                opened.socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.blockTimeout().toMillis()));
-            } else {
-                opened.configureBlocking(false);
-            }
-            opened.connect(AFUNIXSocketAddress.of(config.socketPath()));
-            channel = opened;
-            return opened;
-        } catch (IOException | RuntimeException e) {
-            if (opened != null) {
-                try {
-                    opened.close();
-                } catch (IOException closing) {
-                    e.addSuppressed(closing);
-                }
-            }
-            throw new JournalUnavailableException("cannot connect to the journal socket " + config.socketPath() + ": " + e, e);
-        }
+        channel = JournalSocket.openChannel(config, 0);
+        return channel;
     }
 
     private static Path directory() throws IOException {

@@ -45,24 +45,39 @@ final class JournalSocket {
         this.maxDatagramSize = maxDatagramSize;
     }
 
-    /**
-     * Opens a socket connected to {@code config.socketPath()}: blocking with a send timeout of the
-     * block timeout for {@link SendPolicy#BLOCK}, non-blocking for {@link SendPolicy#DROP}.
-     */
+    /** Opens a socket connected to the journal, with SO_SNDBUF raised so that large entries fit one datagram. */
     static JournalSocket connect(SenderConfig config) throws JournalUnavailableException {
+        AFUNIXDatagramChannel channel = openChannel(config, config.sendBufferSize());
+        try {
+            int granted = channel.getOption(StandardSocketOptions.SO_SNDBUF);
+            return new JournalSocket(channel, Math.min(granted - SNDBUF_OVERHEAD, MAX_POOLED_DATAGRAM));
+        } catch (IOException e) {
+            closeAfterFailure(channel, e);
+            throw new JournalUnavailableException("cannot read SO_SNDBUF of the journal socket: " + e, e);
+        }
+    }
+
+    /**
+     * Opens a channel connected to {@code config.socketPath()}: blocking with the block timeout as
+     * send timeout for {@link SendPolicy#BLOCK}, non-blocking for {@link SendPolicy#DROP}.
+     *
+     * @param sendBufferSize the SO_SNDBUF to ask for, or 0 to keep the kernel's default
+     */
+    static AFUNIXDatagramChannel openChannel(SenderConfig config, int sendBufferSize) throws JournalUnavailableException {
         requireNativeLibrary();
         AFUNIXDatagramChannel channel = null;
         try {
             channel = AFUNIXDatagramChannel.open();
-            channel.setOption(StandardSocketOptions.SO_SNDBUF, config.sendBufferSize());
-            int granted = channel.getOption(StandardSocketOptions.SO_SNDBUF);
+            if (sendBufferSize > 0) {
+                channel.setOption(StandardSocketOptions.SO_SNDBUF, sendBufferSize);
+            }
             if (config.policy() == SendPolicy.BLOCK) {
                 channel.socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.blockTimeout().toMillis()));
             } else {
                 channel.configureBlocking(false);
             }
             channel.connect(AFUNIXSocketAddress.of(config.socketPath()));
-            return new JournalSocket(channel, Math.min(granted - SNDBUF_OVERHEAD, MAX_POOLED_DATAGRAM));
+            return channel;
         } catch (IOException | RuntimeException e) {
             closeAfterFailure(channel, e);
             throw new JournalUnavailableException(
