@@ -51,7 +51,7 @@ final class EndToEndReport {
             double versusRaw = pairedRatio(first.target(), first.variant(), EndToEndHarness.RAW);
             out.printf(
                     Locale.ROOT,
-                    "%-9s %-14s %,12.0f %8s %11.2f %11.2f %11.2f %9.1f %9d  %s%n",
+                    "%-9s %-14s %,12.0f %8s %11.2f %11.2f %11.2f %9.1f %9s  %s%n",
                     first.target(),
                     first.variant(),
                     rate,
@@ -60,7 +60,7 @@ final class EndToEndReport {
                     median(group, Sample::processCpuMicrosPerEvent),
                     median(group, Sample::journaldCpuMicrosPerEvent),
                     median(group, Sample::allocatedBytesPerEvent),
-                    group.stream().mapToLong(Sample::droppedBySender).sum(),
+                    droppedText(group),
                     arrivals(first.target(), first.variant()));
         }
         out.println();
@@ -100,6 +100,13 @@ final class EndToEndReport {
         String shown = Double.isNaN(value) ? "not measured" : String.format(Locale.ROOT, format, value);
         String verdict = Double.isNaN(value) ? "" : met ? "met" : "MISSED";
         out.printf(Locale.ROOT, "%-50s %20s  (target %s) %s%n", what, shown, target, verdict);
+    }
+
+    private static String droppedText(List<Sample> group) {
+        if (group.stream().anyMatch(sample -> sample.droppedBySender() < 0)) {
+            return "n/a";
+        }
+        return Long.toString(group.stream().mapToLong(Sample::droppedBySender).sum());
     }
 
     private String arrivals(String target, String variant) {

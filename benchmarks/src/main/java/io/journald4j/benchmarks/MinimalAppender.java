@@ -20,8 +20,4 @@ final class MinimalAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
                 + event.getThreadName().length()
                 + event.getLoggerName().length();
     }
-
-    long checksum() {
-        return checksum;
-    }
 }

@@ -1,6 +1,9 @@
 package io.journald4j.benchmarks;
 
-/** What one measured round of one variant cost, for {@code events} events on the sending thread. */
+/**
+ * What one measured round of one variant cost, for {@code events} events on the sending thread;
+ * {@code droppedBySender} is -1 for a sender that cannot count its losses.
+ */
 record Sample(
         String target,
         String variant,

@@ -50,6 +50,6 @@ final class SendingThreadMeter {
                 processCpu,
                 journaldCpuUsed,
                 allocated,
-                source.dropped() - droppedBefore);
+                droppedBefore < 0 ? -1 : source.dropped() - droppedBefore);
     }
 }
