@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import org.gnieh.logback.SystemdJournalAppender;
@@ -37,6 +36,7 @@ final class EndToEndHarness {
     private final SendingThreadMeter meter = new SendingThreadMeter();
     private final List<Sample> samples = new ArrayList<>();
     private final List<Delivery> deliveries = new ArrayList<>();
+    private String namespace;
 
     EndToEndHarness(EndToEndOptions options) {
         this.options = options;
@@ -56,6 +56,7 @@ final class EndToEndHarness {
      */
     void run(Path journalSocket, String namespace, long journaldPid, boolean peer, DatagramSink sink)
             throws IOException, InterruptedException {
+        this.namespace = namespace;
         List<Variant> variants = new ArrayList<>();
         if (journalSocket != null) {
             variants.add(new Variant(JOURNALD, RAW, round -> raw(journalSocket, round)));
@@ -78,12 +79,10 @@ final class EndToEndHarness {
                 runRound(variant, round, sink, journaldPid);
             }
         }
-        if (journalSocket != null) {
-            collectJournalDeliveries(namespace, peer);
-        }
     }
 
-    private void runRound(Variant variant, int round, DatagramSink sink, long journaldPid) throws InterruptedException {
+    private void runRound(Variant variant, int round, DatagramSink sink, long journaldPid)
+            throws IOException, InterruptedException {
         long receivedBefore = sink == null ? 0 : sink.received();
         LongSupplier journaldCpu = variant.target().equals(JOURNALD) && journaldPid > 0
                 ? () -> ProcessCpu.ofPid(journaldPid)
@@ -107,28 +106,16 @@ final class EndToEndHarness {
                 sample.eventsPerSecond(),
                 sample.threadCpuMicrosPerEvent(),
                 sample.allocatedBytesPerEvent());
+        long sent = eventsPerRound();
         if (variant.target().equals(RECEIVER)) {
-            long sent = eventsPerRound();
             long arrived = sink.awaitReceived(receivedBefore + sent, 5000) - receivedBefore;
             deliveries.add(new Delivery(RECEIVER, variant.name(), round, sent, arrived));
+        } else if (variant.target().equals(JOURNALD)) {
+            String identifier = identifier(variant.name(), round);
+            long arrived = PrivateJournald.countEntries(namespace, identifier, sent);
+            deliveries.add(new Delivery(JOURNALD, variant.name(), round, sent, arrived));
         }
         Thread.sleep(200);
-    }
-
-    private void collectJournalDeliveries(String namespace, boolean peer) throws IOException, InterruptedException {
-        List<String> names = new ArrayList<>(List.of(RAW, RAW_DISTINCT, JOURNALD4J));
-        if (peer) {
-            names.add(PEER);
-        }
-        long sent = eventsPerRound();
-        Map<String, Long> counts =
-                PrivateJournald.countByIdentifier(namespace, sent * names.size() * options.rounds);
-        for (int round = 1; round <= options.rounds; round++) {
-            for (String name : names) {
-                long arrived = counts.getOrDefault(identifier(name, round), 0L);
-                deliveries.add(new Delivery(JOURNALD, name, round, sent, arrived));
-            }
-        }
     }
 
     private static String identifier(String variant, int round) {

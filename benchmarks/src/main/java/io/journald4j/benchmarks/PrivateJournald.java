@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -79,45 +77,45 @@ final class PrivateJournald implements AutoCloseable {
     }
 
     /**
-     * Counts the stored entries of each {@code SYSLOG_IDENTIFIER}, polling journalctl until the counts
-     * stop growing (journald writes asynchronously) or every expected entry is there.
+     * Counts the stored entries with {@code SYSLOG_IDENTIFIER=identifier}, polling journalctl until
+     * {@code expected} are there or the count stops growing (journald writes asynchronously). Count
+     * right after sending: journald deletes its oldest files once the journal reaches its size cap
+     * (4 GiB by default, about six million of these entries).
      */
-    static Map<String, Long> countByIdentifier(String namespace, long expectedTotal)
+    static long countEntries(String namespace, String identifier, long expected)
             throws IOException, InterruptedException {
-        Map<String, Long> counts = Map.of();
-        long previousTotal = -1;
-        for (int attempt = 0; attempt < 20; attempt++) {
-            counts = readCounts(namespace);
-            long total = counts.values().stream().mapToLong(Long::longValue).sum();
-            if (total >= expectedTotal || total == previousTotal) {
-                return counts;
+        long previous = -1;
+        for (int attempt = 0; attempt < 30; attempt++) {
+            long count = readCount(namespace, identifier);
+            if (count >= expected || count == previous) {
+                return count;
             }
-            previousTotal = total;
-            Thread.sleep(1000);
+            previous = count;
+            Thread.sleep(500);
         }
-        return counts;
+        return previous;
     }
 
-    private static Map<String, Long> readCounts(String namespace) throws IOException, InterruptedException {
+    private static long readCount(String namespace, String identifier) throws IOException, InterruptedException {
         Process journalctl = new ProcessBuilder(
                         "journalctl",
                         "--namespace=" + namespace,
                         "--quiet",
                         "--no-pager",
                         "--output=cat",
-                        "--output-fields=SYSLOG_IDENTIFIER")
+                        "--output-fields=SYSLOG_IDENTIFIER",
+                        "SYSLOG_IDENTIFIER=" + identifier)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        Map<String, Long> counts = new HashMap<>();
+        long count = 0;
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(journalctl.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                counts.merge(line, 1L, Long::sum);
+            while (lines.readLine() != null) {
+                count++;
             }
         }
         journalctl.waitFor();
-        return counts;
+        return count;
     }
 
     @Override

@@ -17,7 +17,6 @@ import io.journald4j.protocol.Priority;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 
@@ -96,9 +95,7 @@ final class LogbackEventMapper {
             writeMarkers(event.getMarkerList(), encoder);
         }
         if (groups.mdc) {
-            for (Map.Entry<String, String> entry : event.getMDCPropertyMap().entrySet()) {
-                userFields.write(encoder, entry.getKey(), entry.getValue());
-            }
+            event.getMDCPropertyMap().forEach(buffer.userFieldWriter(userFields));
         }
         if (groups.keyValues) {
             List<KeyValuePair> pairs = event.getKeyValuePairs();
