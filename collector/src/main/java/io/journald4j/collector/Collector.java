@@ -1,0 +1,154 @@
+package io.journald4j.collector;
+
+import io.journald4j.collector.config.CollectorConfig;
+import io.journald4j.collector.config.OutputSpec;
+import io.journald4j.collector.ingest.ListeningSocket;
+import io.journald4j.collector.ingest.ReceiveLoop;
+import io.journald4j.collector.metrics.CollectorMetrics;
+import io.journald4j.collector.metrics.MetricsServer;
+import io.journald4j.collector.output.BatchSettings;
+import io.journald4j.collector.output.HostFields;
+import io.journald4j.collector.output.JsonLinesOutput;
+import io.journald4j.collector.output.LineSink;
+import io.journald4j.collector.output.RotatingFileSink;
+import io.journald4j.collector.output.StdoutSink;
+import io.journald4j.collector.ring.IngestRing;
+import io.journald4j.collector.ring.ReportingExceptionHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.newsclub.net.unix.AFUNIXDatagramChannel;
+
+/**
+ * A running collector: the socket, the receive thread, the ring and its outputs, and the metrics
+ * endpoint, started in that order from the outputs inwards and stopped from the socket outwards.
+ */
+public final class Collector {
+
+    private final CollectorConfig config;
+    private final CollectorMetrics metrics;
+    private final DaemonLog log;
+    private final IngestRing ring;
+    private final AFUNIXDatagramChannel channel;
+    private final ReceiveLoop receiveLoop;
+    private final Thread receiveThread;
+    private volatile MetricsServer metricsServer;
+    private volatile boolean stopped;
+
+    private Collector(CollectorConfig config, CollectorMetrics metrics, DaemonLog log, IngestRing ring,
+            AFUNIXDatagramChannel channel) {
+        this.config = config;
+        this.metrics = metrics;
+        this.log = log;
+        this.ring = ring;
+        this.channel = channel;
+        this.receiveLoop = new ReceiveLoop(channel, ring, metrics, config.maxDescriptorBytes(), log::info);
+        this.receiveThread = new Thread(receiveLoop, "journald4j-receive");
+    }
+
+    public static Collector start(CollectorConfig config, DaemonLog log) throws IOException {
+        CollectorMetrics metrics = new CollectorMetrics();
+        HostFields host = HostFields.readFromSystem();
+        List<JsonLinesOutput> outputs = new ArrayList<>();
+        for (OutputSpec spec : config.outputs()) {
+            outputs.add(new JsonLinesOutput(
+                    sink(spec),
+                    new BatchSettings(spec.batchSize(), Duration.ofMillis(spec.lingerMillis())),
+                    host,
+                    metrics.output(spec.describe()),
+                    log));
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        Duration linger = config.outputs().stream()
+                .map(o -> Duration.ofMillis(o.lingerMillis()))
+                .filter(d -> !d.isZero())
+                .min(Duration::compareTo)
+                .orElse(Duration.ofMillis(200));
+        IngestRing ring = IngestRing.start(
+                config.ringMemoryBytes(),
+                config.slotBytes(),
+                config.whenFull(),
+                outputs,
+                new ReportingExceptionHandler(log),
+                linger,
+                task -> new Thread(task, "journald4j-output-" + threadNumber.incrementAndGet()));
+        metrics.ringGauges(ring::inUse, ring::capacity);
+        AFUNIXDatagramChannel channel;
+        try {
+            channel = ListeningSocket.bind(config.socket());
+        } catch (IOException e) {
+            ring.drain(Duration.ofSeconds(1));
+            throw new IOException("cannot listen on " + config.socket().path() + ": " + e.getMessage(), e);
+        }
+        Collector running = new Collector(config, metrics, log, ring, channel);
+        running.receiveThread.start();
+        MetricsServer server = null;
+        if (config.metrics() != null) {
+            try {
+                server = MetricsServer.start(config.metrics(), metrics, running::isHealthy);
+                running.metricsServer = server;
+            } catch (IOException e) {
+                running.stop();
+                throw new IOException("cannot serve metrics on " + config.metrics() + ": " + e.getMessage(), e);
+            }
+        }
+        log.info("listening on " + config.socket().path() + " (ring: " + ring.capacity() + " slots of "
+                + config.slotBytes() + " B, when full: " + config.whenFull() + "), outputs: " + config.outputs().stream()
+                .map(OutputSpec::describe).toList() + (server == null ? "" : ", metrics on http:/" + server.address()));
+        return running;
+    }
+
+    private static LineSink sink(OutputSpec spec) throws IOException {
+        return spec.isStdout() ? new StdoutSink() : new RotatingFileSink(spec.file(), spec.rotateBytes(), spec.keep());
+    }
+
+    public boolean isHealthy() {
+        return !stopped && receiveThread.isAlive();
+    }
+
+    public CollectorMetrics metrics() {
+        return metrics;
+    }
+
+    public MetricsServer metricsServer() {
+        return metricsServer;
+    }
+
+    /**
+     * Stops reading, lets the outputs write everything already received, and closes them, within the
+     * configured shutdown timeout; what could not be written by then is reported.
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        receiveLoop.stop();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.error("closing the socket failed", e);
+        }
+        try {
+            receiveThread.join(Math.max(1, config.shutdownTimeout().toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        boolean drained = ring.drain(left);
+        if (metricsServer != null) {
+            metricsServer.stop();
+        }
+        try {
+            Files.deleteIfExists(config.socket().path());
+        } catch (IOException e) {
+            log.error("removing the socket file failed", e);
+        }
+        log.info((drained ? "stopped; " : "stopped with entries left in the ring after " + config.shutdownTimeout() + "; ")
+                + metrics.summary());
+    }
+}

@@ -1,0 +1,114 @@
+package io.journald4j.collector;
+
+import io.journald4j.collector.config.CollectorConfig;
+import io.journald4j.collector.config.ConfigException;
+import io.journald4j.collector.config.ConfigFile;
+import io.journald4j.collector.config.OutputSpec;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code java -jar journald4j-collector.jar [--listen PATH] [--output TYPE:TARGET]... [--metrics HOST:PORT] [--config FILE]}
+ * runs the daemon; {@code validate FILE} checks a config file. Flags override the config file,
+ * which overrides the built-in default (listen in the runtime directory, JSON lines to stdout).
+ */
+@Command(
+        name = "journald4j-collector",
+        mixinStandardHelpOptions = true,
+        version = "journald4j-collector 0.1.0-SNAPSHOT",
+        description = "Receives journald native-protocol datagrams and writes the entries to outputs.",
+        subcommands = CollectorMain.Validate.class)
+public final class CollectorMain implements Callable<Integer> {
+
+    static final int CONFIG_ERROR = 2;
+
+    @Option(names = "--listen", paramLabel = "PATH", description = "Datagram socket to listen on.")
+    Path listen;
+
+    @Option(names = "--output", paramLabel = "TYPE:TARGET", description = "An output, repeatable: jsonl:- (stdout) or jsonl:FILE.")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--metrics", paramLabel = "HOST:PORT", description = "Serve /metrics and /health here.")
+    String metrics;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "TOML config file; flags override it.")
+    Path config;
+
+    private final DaemonLog log = new DaemonLog();
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new CollectorMain());
+        commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CollectorConfig effective;
+        try {
+            effective = effectiveConfig();
+        } catch (ConfigException | IllegalArgumentException e) {
+            log.error("configuration error: " + e.getMessage(), null);
+            return CONFIG_ERROR;
+        }
+        Collector collector = Collector.start(effective, log);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            collector.stop();
+            stopped.countDown();
+        }, "journald4j-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    CollectorConfig effectiveConfig() throws ConfigException {
+        CollectorConfig effective = config == null ? CollectorConfig.defaults() : ConfigFile.read(config);
+        if (listen != null) {
+            effective = effective.withSocketPath(listen);
+        }
+        if (!outputs.isEmpty()) {
+            List<OutputSpec> specs = new ArrayList<>();
+            outputs.forEach(o -> specs.add(OutputSpec.parse(o)));
+            effective = effective.withOutputs(specs);
+        }
+        if (metrics != null) {
+            effective = effective.withMetrics(CollectorConfig.parseAddress(metrics));
+        }
+        return effective;
+    }
+
+    /** {@code validate FILE}: exit 0 and a summary if the file is usable, 2 and the line and reason if not. */
+    @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a config file and exit.")
+    static final class Validate implements Callable<Integer> {
+
+        @Parameters(paramLabel = "FILE", description = "The TOML config file to check.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            try {
+                CollectorConfig checked = ConfigFile.read(file);
+                System.out.println(file + ": OK (listen " + checked.socket().path() + ", outputs "
+                        + checked.outputs().stream().map(OutputSpec::describe).toList() + ")");
+                return 0;
+            } catch (ConfigException e) {
+                System.err.println(e.getMessage());
+                return CONFIG_ERROR;
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.journald4j.collector.config;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * One output, as {@code --output TYPE:TARGET} or a {@code [[output]]} table names it.
+ *
+ * @param type the output kind; {@code jsonl} today
+ * @param target {@code -} for standard output, else a file path
+ * @param batchSize most entries per write
+ * @param lingerMillis how long a partial batch may wait for more entries
+ * @param rotateBytes rotate a file output at this size; 0 never
+ * @param keep rotated files to keep
+ */
+public record OutputSpec(String type, String target, int batchSize, long lingerMillis, long rotateBytes, int keep) {
+
+    public static final int DEFAULT_BATCH_SIZE = 1024;
+    public static final long DEFAULT_ROTATE_BYTES = 100L * 1024 * 1024;
+    public static final int DEFAULT_KEEP = 5;
+
+    public OutputSpec {
+        if (!"jsonl".equals(type)) {
+            throw new IllegalArgumentException("unknown output type '" + type + "': supported is jsonl (jsonl:- or jsonl:FILE)");
+        }
+        if (target == null || target.isEmpty()) {
+            throw new IllegalArgumentException("output " + type + " needs a target: - for stdout, or a file path");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch_size must be at least 1: " + batchSize);
+        }
+        if (lingerMillis < 0 || rotateBytes < 0 || keep < 0) {
+            throw new IllegalArgumentException("linger_ms, rotate_bytes and keep must not be negative");
+        }
+    }
+
+    /** Parses {@code TYPE:TARGET} with default batching and rotation. */
+    public static OutputSpec parse(String spec) {
+        int colon = spec.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("output '" + spec + "' must be TYPE:TARGET, e.g. jsonl:- or jsonl:/var/log/entries.jsonl");
+        }
+        return new OutputSpec(spec.substring(0, colon), spec.substring(colon + 1), DEFAULT_BATCH_SIZE, 0, DEFAULT_ROTATE_BYTES, DEFAULT_KEEP);
+    }
+
+    public boolean isStdout() {
+        return "-".equals(target);
+    }
+
+    public Path file() {
+        return Paths.get(target);
+    }
+
+    public String describe() {
+        return type + ":" + target;
+    }
+}

@@ -1,0 +1,136 @@
+package io.journald4j.collector.ingest;
+
+import io.journald4j.collector.metrics.CollectorMetrics;
+import io.journald4j.collector.ring.IngestRing;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.newsclub.net.unix.AFUNIXDatagramChannel;
+import org.newsclub.net.unix.AFUNIXDatagramSocket;
+
+/**
+ * The receive thread: reads datagrams and passed descriptors, applies journald's acceptance rules,
+ * counts, and publishes each accepted message to the ring (its single producer).
+ *
+ * <p>It blocks in {@code receive} without a timeout, because junixsocket reports a zero-length
+ * datagram the same way as a timeout (a null sender and an empty buffer); closing the channel ends
+ * the loop. Descriptors are collected after every receive, the zero-length ones included, since
+ * that is how libsystemd passes large entries.
+ */
+public final class ReceiveLoop implements Runnable {
+
+    /** Larger than the largest datagram Linux delivers (about 4.26 MB): truncation would be silent. */
+    public static final int RECEIVE_BUFFER = 8 * 1024 * 1024;
+
+    private final AFUNIXDatagramChannel channel;
+    private final IngestRing ring;
+    private final CollectorMetrics metrics;
+    private final EntryCounter counter;
+    private final DescriptorEntryReader descriptors;
+    private final Consumer<String> log;
+    private volatile boolean running = true;
+
+    public ReceiveLoop(
+            AFUNIXDatagramChannel channel,
+            IngestRing ring,
+            CollectorMetrics metrics,
+            long maxDescriptorBytes,
+            Consumer<String> log) {
+        this.channel = channel;
+        this.ring = ring;
+        this.metrics = metrics;
+        this.counter = new EntryCounter(metrics);
+        this.descriptors = new DescriptorEntryReader(maxDescriptorBytes);
+        this.log = log;
+    }
+
+    @Override
+    public void run() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER);
+        AFUNIXDatagramSocket socket = (AFUNIXDatagramSocket) channel.socket();
+        while (running) {
+            buffer.clear();
+            try {
+                channel.receive(buffer);
+            } catch (ClosedChannelException e) {
+                break;
+            } catch (IOException e) {
+                if (!running || !channel.isOpen()) {
+                    break;
+                }
+                log.accept("receive failed, continuing: " + e);
+                continue;
+            }
+            buffer.flip();
+            FileDescriptor[] passed = receivedDescriptors(socket);
+            if (passed.length > 0) {
+                handleDescriptors(passed, buffer.remaining());
+            } else if (buffer.hasRemaining()) {
+                metrics.recordDatagram(buffer.remaining());
+                deliver(buffer);
+            } else if (running && channel.isOpen()) {
+                metrics.recordRejected(Rejection.EMPTY_DATAGRAM);
+            }
+        }
+    }
+
+    /** Stops the loop; the owner closes the channel to unblock a pending receive. */
+    public void stop() {
+        running = false;
+    }
+
+    private FileDescriptor[] receivedDescriptors(AFUNIXDatagramSocket socket) {
+        try {
+            FileDescriptor[] passed = socket.getReceivedFileDescriptors();
+            return passed == null ? new FileDescriptor[0] : passed;
+        } catch (IOException e) {
+            log.accept("reading passed descriptors failed: " + e);
+            return new FileDescriptor[0];
+        }
+    }
+
+    private void handleDescriptors(FileDescriptor[] passed, int payloadBytes) {
+        metrics.recordDescriptor();
+        if (payloadBytes > 0 || passed.length > 1) {
+            metrics.recordRejected(payloadBytes > 0 ? Rejection.PAYLOAD_WITH_DESCRIPTORS : Rejection.TOO_MANY_DESCRIPTORS);
+            for (FileDescriptor descriptor : passed) {
+                closeRefused(descriptor);
+            }
+            return;
+        }
+        DescriptorEntryReader.Outcome outcome = descriptors.read(passed[0]);
+        if (outcome.rejection != null) {
+            metrics.recordRejected(outcome.rejection);
+            return;
+        }
+        deliver(outcome.content);
+    }
+
+    private void closeRefused(FileDescriptor descriptor) {
+        try {
+            DescriptorEntryReader.close(descriptor);
+        } catch (IOException e) {
+            log.accept("closing a refused descriptor failed: " + e);
+        }
+    }
+
+    private void deliver(ByteBuffer message) {
+        int entries = counter.count(message);
+        if (entries == 0) {
+            metrics.recordRejected(Rejection.NO_ENTRIES);
+            return;
+        }
+        metrics.recordEntries(entries);
+        if (!ring.publish(message, nowMicros())) {
+            metrics.recordDropped(running ? CollectorMetrics.Drop.RING_FULL : CollectorMetrics.Drop.SHUTDOWN);
+        }
+    }
+
+    private static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+}

@@ -1,0 +1,106 @@
+package io.journald4j.collector.output;
+
+import com.lmax.disruptor.EventHandler;
+import io.journald4j.collector.DaemonLog;
+import io.journald4j.collector.metrics.OutputMetrics;
+import io.journald4j.collector.ring.EntrySlot;
+import io.journald4j.protocol.DecodeListener;
+import io.journald4j.protocol.DecodedEntry;
+import io.journald4j.protocol.JournalDecoder;
+import java.io.IOException;
+
+/**
+ * The {@code jsonl} output: one JSON object per entry, in {@code journalctl -o json --all}'s shape,
+ * batched into one write per flush.
+ *
+ * <p>Runs on its own Disruptor thread. Lines accumulate in a reused buffer and go to the sink per
+ * {@link BatchSettings}, at the latest when the ring goes idle ({@link #onTimeout}). A write error
+ * is counted and reported, the batch is lost (counted in {@code journald4j_output_errors_total}),
+ * and the output keeps going with the next one.
+ */
+public final class JsonLinesOutput implements EventHandler<EntrySlot>, DecodeListener {
+
+    private final LineSink sink;
+    private final BatchSettings batching;
+    private final OutputMetrics metrics;
+    private final DaemonLog log;
+    private final JournalDecoder decoder = new JournalDecoder();
+    private final JournalJsonWriter writer;
+    private byte[] batch = new byte[64 * 1024];
+    private int batchBytes;
+    private int batchEntries;
+    private long oldestPendingNanos;
+    private long currentReceivedMicros;
+
+    public JsonLinesOutput(LineSink sink, BatchSettings batching, HostFields host, OutputMetrics metrics, DaemonLog log) {
+        this.sink = sink;
+        this.batching = batching;
+        this.metrics = metrics;
+        this.log = log;
+        this.writer = new JournalJsonWriter(host);
+    }
+
+    @Override
+    public void onEvent(EntrySlot slot, long sequence, boolean endOfBatch) {
+        currentReceivedMicros = slot.receivedMicros();
+        decoder.decode(slot.view(), this);
+        if (batchEntries >= batching.maxEntries()
+                || (endOfBatch && System.nanoTime() - oldestPendingNanos >= batching.linger().toNanos())) {
+            flush();
+        }
+    }
+
+    @Override
+    public void onEntry(DecodedEntry entry) {
+        writer.write(entry, currentReceivedMicros);
+        append(writer.bytes(), writer.size());
+        if (batchEntries++ == 0) {
+            oldestPendingNanos = System.nanoTime();
+        }
+    }
+
+    @Override
+    public void onTimeout(long sequence) {
+        flush();
+    }
+
+    @Override
+    public void onShutdown() {
+        flush();
+        try {
+            sink.close();
+        } catch (IOException e) {
+            metrics.recordError();
+            log.error("closing " + sink.describe() + " failed", e);
+        }
+    }
+
+    private void append(byte[] line, int length) {
+        if (batchBytes + length > batch.length) {
+            byte[] larger = new byte[Math.max(batchBytes + length, 2 * batch.length)];
+            System.arraycopy(batch, 0, larger, 0, batchBytes);
+            batch = larger;
+        }
+        System.arraycopy(line, 0, batch, batchBytes, length);
+        batchBytes += length;
+    }
+
+    private void flush() {
+        if (batchEntries == 0) {
+            return;
+        }
+        try {
+            sink.write(batch, 0, batchBytes);
+            metrics.recordBatch(batchEntries, batchBytes);
+        } catch (IOException e) {
+            metrics.recordError();
+            log.error("writing " + batchEntries + " entries to " + sink.describe() + " failed; they are lost", e);
+        } finally {
+            batchEntries = 0;
+            batchBytes = 0;
+            if (batch.length > 16 * 1024 * 1024) {
+                batch = new byte[64 * 1024];
+            }
+        }
+    }
+}
