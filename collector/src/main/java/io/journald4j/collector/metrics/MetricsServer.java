@@ -2,6 +2,7 @@ package io.journald4j.collector.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.journald4j.collector.SuppressForbidden;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -13,6 +14,7 @@ import java.util.function.BooleanSupplier;
  * and its outputs run, 503 otherwise) with the JDK's built-in HTTP server: no dependency for two
  * read-only endpoints.
  */
+@SuppressForbidden(reason = "com.sun.net.httpserver is the exported, supported jdk.httpserver module, not a JDK internal")
 public final class MetricsServer {
 
     private final HttpServer server;

@@ -1,0 +1,77 @@
+package io.journald4j.collector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.journald4j.collector.config.CollectorConfig;
+import io.journald4j.collector.config.OutputSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Test fixture: an in-process collector on a temporary socket, writing JSON lines to a temporary file. */
+final class RunningCollector implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path directory;
+    final Path socket;
+    final Path output;
+    final Collector collector;
+
+    RunningCollector(Path directory, long maxDescriptorBytes) throws IOException {
+        this.directory = directory;
+        this.socket = directory.resolve("socket");
+        this.output = directory.resolve("out.jsonl");
+        CollectorConfig defaults = CollectorConfig.defaults();
+        CollectorConfig config = new CollectorConfig(
+                defaults.socket(), maxDescriptorBytes, 16L * 1024 * 1024, 4096, defaults.whenFull(),
+                List.of(OutputSpec.parse("jsonl:" + output)), null, Duration.ofSeconds(10))
+                .withSocketPath(socket);
+        this.collector = Collector.start(config, new DaemonLog());
+    }
+
+    /** All lines written so far, parsed. */
+    List<JsonNode> lines() {
+        try {
+            if (!Files.exists(output)) {
+                return List.of();
+            }
+            List<JsonNode> nodes = new ArrayList<>();
+            for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+                nodes.add(JSON.readTree(line));
+            }
+            return nodes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls until {@code count} lines match, or 20 s pass; returns the matching lines. */
+    List<JsonNode> await(Predicate<JsonNode> match, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<JsonNode> found = List.of();
+        while (System.nanoTime() < deadline) {
+            found = lines().stream().filter(match).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            Thread.sleep(20);
+        }
+        return found;
+    }
+
+    static Predicate<JsonNode> field(String name, String value) {
+        return node -> node.has(name) && value.equals(node.get(name).asText());
+    }
+
+    @Override
+    public void close() {
+        collector.stop();
+    }
+}
