@@ -193,6 +193,48 @@ class CollectorIT {
         }
     }
 
+    /** The collector's JSON must be exactly what journalctl -o json --all shows for the same datagram. */
+    @Test
+    @io.journald4j.testing.RequiresJournald
+    void shouldWriteTheSameJsonAsJournalctlForTheSameDatagrams() throws Exception {
+        byte[][] datagrams = {
+            utf8("TEST=shape-1\nMESSAGE=plain ascii\nPRIORITY=6\n"),
+            concat(utf8("TEST=shape-2\n"), binaryField("MESSAGE", 11, utf8("line1\nline2"), true), utf8("TABS=a\tb\n")),
+            concat(utf8("TEST=shape-3\nDUP=one\nDUP=two\nDUP=one\n"), binaryField("BIN", 4, new byte[] {'a', 0, (byte) 0xFF, 'b'}, true)),
+            utf8("TEST=shape-4\nUTF8=grüße ✓ 日本 😀\nQUOTE=say \"hi\" \\ bye\nEMPTY=\nCTRL=x\u0007y\nDEL=\u007f\n"),
+            concat(utf8("TEST=shape-5\n"), binaryField("NONCHAR", 3, new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBE}, true),
+                    binaryField("C1", 2, new byte[] {(byte) 0xC2, (byte) 0x85}, true), utf8("BIG=" + "z".repeat(5000) + "\n")),
+        };
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (io.journald4j.testing.PrivateJournald journald = io.journald4j.testing.PrivateJournald.start();
+                RunningCollector running = new RunningCollector(dir, 1024 * 1024)) {
+            send(journald.socketPath(), datagrams);
+            send(running.socket, datagrams);
+            for (int i = 1; i <= datagrams.length; i++) {
+                String test = "shape-" + i;
+                JsonNode ours = running.await(RunningCollector.field("TEST", test), 1).get(0);
+                JsonNode theirs = json.readTree(journald.awaitEntries("TEST", test, 1, java.time.Duration.ofSeconds(20)).get(0).toString());
+                java.util.Map<String, JsonNode> expected = new java.util.TreeMap<>();
+                theirs.properties().forEach(f -> {
+                    if (!f.getKey().startsWith("_")) {
+                        expected.put(f.getKey(), f.getValue());
+                    }
+                });
+                java.util.Map<String, JsonNode> actual = new java.util.TreeMap<>();
+                ours.properties().forEach(f -> {
+                    if (!f.getKey().startsWith("_")) {
+                        actual.put(f.getKey(), f.getValue());
+                    }
+                });
+                assertThat(actual).as(test).isEqualTo(expected);
+                assertThat(ours.get("_TRANSPORT")).isEqualTo(theirs.get("_TRANSPORT"));
+                assertThat(ours.get("_BOOT_ID")).isEqualTo(theirs.get("_BOOT_ID"));
+                assertThat(ours.get("_MACHINE_ID")).isEqualTo(theirs.get("_MACHINE_ID"));
+                assertThat(ours.get("_HOSTNAME")).isEqualTo(theirs.get("_HOSTNAME"));
+            }
+        }
+    }
+
     private static long openDescriptors() throws IOException {
         try (var fds = java.nio.file.Files.list(java.nio.file.Paths.get("/proc/self/fd"))) {
             return fds.count();

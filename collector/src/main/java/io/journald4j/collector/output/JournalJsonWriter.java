@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * <p>Every value is a JSON string, unless it is not printable UTF-8 in systemd's sense
  * ({@code utf8_is_printable}: valid, no surrogates, no noncharacters, no control characters besides
  * tab and newline, no C1 controls or DEL), in which case it is an array of byte values; a field that
- * occurs more than once becomes an array of such values. The collector's own fields come first
+ * occurs more than once with different values becomes an array of its distinct values (journald
+ * keeps each distinct pair once). The collector's own fields come first
  * ({@code __REALTIME_TIMESTAMP}), the trusted ones last. Nothing is allocated per entry once the
  * line buffer has grown.
  */
@@ -47,14 +48,13 @@ public final class JournalJsonWriter {
             ascii(",\"");
             copy(buf, entry.nameOffset(i), entry.nameLength(i));
             ascii("\":");
-            int repeats = countFrom(entry, i);
-            if (repeats == 1) {
+            if (distinctValuesFrom(entry, i) == 1) {
                 value(buf, entry.valueOffset(i), entry.valueLength(i));
             } else {
                 ascii("[");
                 boolean first = true;
                 for (int j = i; j < entry.fieldCount(); j++) {
-                    if (sameName(entry, i, j)) {
+                    if (sameName(entry, i, j) && !repeatsEarlierValue(entry, i, j)) {
                         ascii(first ? "" : ",");
                         value(buf, entry.valueOffset(j), entry.valueLength(j));
                         first = false;
@@ -115,14 +115,44 @@ public final class JournalJsonWriter {
         return false;
     }
 
-    private static int countFrom(DecodedEntry entry, int field) {
+    /**
+     * How many distinct values the name of {@code field} (its first occurrence) has: journald stores
+     * each distinct {@code NAME=value} pair of an entry once, so a repeated identical pair shows once.
+     */
+    private static int distinctValuesFrom(DecodedEntry entry, int field) {
         int count = 0;
         for (int j = field; j < entry.fieldCount(); j++) {
-            if (sameName(entry, field, j)) {
+            if (sameName(entry, field, j) && !repeatsEarlierValue(entry, field, j)) {
                 count++;
             }
         }
         return count;
+    }
+
+    /** Whether field {@code j} has the same name and value as a field between {@code first} and {@code j}. */
+    private static boolean repeatsEarlierValue(DecodedEntry entry, int first, int j) {
+        for (int k = first; k < j; k++) {
+            if (sameName(entry, k, j) && sameValue(entry, k, j)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameValue(DecodedEntry entry, int a, int b) {
+        int length = entry.valueLength(a);
+        if (length != entry.valueLength(b)) {
+            return false;
+        }
+        ByteBuffer buf = entry.buffer();
+        int offsetA = entry.valueOffset(a);
+        int offsetB = entry.valueOffset(b);
+        for (int k = 0; k < length; k++) {
+            if (buf.get(offsetA + k) != buf.get(offsetB + k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void value(ByteBuffer buf, int offset, int length) {

@@ -1,0 +1,139 @@
+package io.journald4j.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsclub.net.unix.AFUNIXDatagramChannel;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+/** The collector as users run it: {@code java -jar}, flags, the validate command, HTTP endpoints, SIGTERM. */
+class CollectorProcessIT {
+
+    private static final Path JAR = Paths.get("target", "journald4j-collector-0.1.0-SNAPSHOT.jar");
+
+    @TempDir
+    Path dir;
+
+    private Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command)
+                .redirectError(dir.resolve("stderr.log").toFile())
+                .redirectOutput(dir.resolve("stdout.log").toFile())
+                .start();
+    }
+
+    private String stderr() throws IOException {
+        return Files.readString(dir.resolve("stderr.log"), StandardCharsets.UTF_8);
+    }
+
+    private void awaitLog(String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!stderr().contains(text)) {
+            assertThat(System.nanoTime()).as("waiting for '%s' in %s", text, stderr()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void shouldValidateAConfigAndNameTheLineOfAnError() throws Exception {
+        Path good = Files.writeString(dir.resolve("good.toml"), "[listen]\npath = \"/tmp/j4j-socket\"\n[[output]]\ntype = \"jsonl\"\ntarget = \"-\"\n");
+        Path bad = Files.writeString(dir.resolve("bad.toml"), "[listen]\npath = \"/tmp/j4j-socket\"\n\n[ring]\nwhen_full = \"maybe\"\n");
+        Process ok = start("validate", good.toString());
+        assertThat(ok.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(ok.exitValue()).isZero();
+        Process wrong = start("validate", bad.toString());
+        assertThat(wrong.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(wrong.exitValue()).isEqualTo(2);
+        assertThat(stderr()).contains(bad + ":5: when_full: unknown ring-full policy 'maybe'");
+    }
+
+    @Test
+    void shouldRefuseToReplaceAFileThatIsNotASocket() throws Exception {
+        Path notSocket = Files.writeString(dir.resolve("precious.txt"), "keep me");
+        Process collector = start("--listen", notSocket.toString());
+        assertThat(collector.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(collector.exitValue()).isNotZero();
+        assertThat(stderr()).contains("not a socket");
+        assertThat(Files.readString(notSocket, StandardCharsets.UTF_8)).isEqualTo("keep me");
+    }
+
+    @Test
+    void shouldWriteEverythingItReceivedWhenStoppedUnderLoad() throws Exception {
+        Path socket = dir.resolve("socket");
+        Path output = dir.resolve("out.jsonl");
+        Process collector = start("--listen", socket.toString(), "--output", "jsonl:" + output, "--metrics", "127.0.0.1:0");
+        awaitLog("listening on");
+        Matcher address = Pattern.compile("metrics on http://([^\\s,]+)").matcher(stderr());
+        assertThat(address.find()).isTrue();
+        HttpClient http = HttpClient.newHttpClient();
+        URI base = URI.create("http://" + address.group(1));
+        assertThat(http.send(HttpRequest.newBuilder(base.resolve("/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+
+        AtomicBoolean sending = new AtomicBoolean(true);
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<IOException> earlyFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicLong sent = new AtomicLong();
+        List<Thread> senders = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            int id = t;
+            Thread sender = new Thread(() -> {
+                try (AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open()) {
+                    channel.connect(AFUNIXSocketAddress.of(socket));
+                    for (int i = 0; sending.get(); i++) {
+                        channel.write(ByteBuffer.wrap(("TEST=load\nMESSAGE=sender " + id + " entry " + i + "\n").getBytes(StandardCharsets.UTF_8)));
+                        sent.incrementAndGet();
+                    }
+                } catch (IOException e) {
+                    // Refused once the collector has closed its socket; anything earlier is a failure.
+                    if (!stopRequested.get()) {
+                        earlyFailure.set(e);
+                    }
+                }
+            });
+            sender.start();
+            senders.add(sender);
+        }
+        Thread.sleep(1500);
+        String metrics = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("journald4j_received_datagrams_total").contains("journald4j_output_entries_total{output=\"jsonl:" + output + "\"}");
+
+        stopRequested.set(true);
+        collector.destroy();
+        assertThat(collector.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        sending.set(false);
+        for (Thread sender : senders) {
+            sender.join(10_000);
+        }
+        assertThat(earlyFailure.get()).as("a sender failed before the collector was stopped").isNull();
+        Matcher summary = Pattern.compile("stopped; .*entries=(\\d+) .*written\\[[^]]+\\]=(\\d+)").matcher(stderr());
+        assertThat(summary.find()).as(stderr()).isTrue();
+        long decoded = Long.parseLong(summary.group(1));
+        long written = Long.parseLong(summary.group(2));
+        assertThat(decoded).isPositive();
+        assertThat(written).as("every received entry written").isEqualTo(decoded);
+        assertThat(Files.readAllLines(output, StandardCharsets.UTF_8)).hasSize((int) written);
+        assertThat(socket).as("socket file removed on exit").doesNotExist();
+    }
+}
