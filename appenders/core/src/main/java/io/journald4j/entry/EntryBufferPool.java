@@ -1,5 +1,6 @@
 package io.journald4j.entry;
 
+import io.journald4j.protocol.JournalEncoder;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -19,6 +20,10 @@ public final class EntryBufferPool {
     public EntryBufferPool(int size, int maxEntrySize) {
         if (size < 1) {
             throw new IllegalArgumentException("size must be at least 1: " + size);
+        }
+        if (maxEntrySize < JournalEncoder.DEFAULT_INITIAL_CAPACITY) {
+            throw new IllegalArgumentException(
+                    "maxEntrySize must be at least " + JournalEncoder.DEFAULT_INITIAL_CAPACITY + " bytes: " + maxEntrySize);
         }
         this.slots = new AtomicReferenceArray<>(size);
         this.maxEntrySize = maxEntrySize;

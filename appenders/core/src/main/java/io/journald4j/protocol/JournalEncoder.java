@@ -76,8 +76,14 @@ public final class JournalEncoder {
         return this;
     }
 
-    /** Appends a text field; {@code value} is written as UTF-8, in the binary form if it holds {@code \n}. */
+    /**
+     * Appends a text field; {@code value} is written as UTF-8, in the binary form if it holds
+     * {@code \n}. A null value is written as empty, so that every adapter maps {@code log(null)} alike.
+     */
     public JournalEncoder field(String name, CharSequence value) {
+        if (value == null) {
+            value = "";
+        }
         int length = value.length();
         int utf8Length = 0;
         boolean newline = false;

@@ -83,6 +83,13 @@ class JournalEncoderTest {
     }
 
     @Test
+    void shouldWriteANullValueAsEmpty() {
+        JournalEncoder encoder = new JournalEncoder();
+        encoder.field("MESSAGE", (CharSequence) null);
+        assertThat(new String(bytes(encoder.entry()), UTF_8)).isEqualTo("MESSAGE=\n");
+    }
+
+    @Test
     void shouldWritePriorityAsASingleDigit() {
         JournalEncoder encoder = new JournalEncoder();
         encoder.priority(Priority.WARNING);
