@@ -69,6 +69,43 @@ class CollectorProcessIT {
     }
 
     @Test
+    void shouldRunAsANonRootUser() throws Exception {
+        Path shared = Files.createTempDirectory(Paths.get("/tmp"), "journald4j-nobody-");
+        try {
+            Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            Path socket = shared.resolve("socket");
+            Path output = shared.resolve("out.jsonl");
+            List<String> command = List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                    Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString(),
+                    "--listen", socket.toString(), "--output", "jsonl:" + output);
+            Process collector = new ProcessBuilder(command)
+                    .redirectError(dir.resolve("stderr.log").toFile())
+                    .redirectOutput(dir.resolve("stdout.log").toFile())
+                    .start();
+            awaitLog("listening on");
+            Object owner = Files.getAttribute(socket, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            assertThat(owner).as("the socket is the unprivileged user's").isEqualTo(65534);
+            try (AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open()) {
+                channel.send(ByteBuffer.wrap("TEST=as-nobody\nMESSAGE=hello\n".getBytes(StandardCharsets.UTF_8)), AFUNIXSocketAddress.of(socket));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while ((!Files.exists(output) || Files.readString(output, StandardCharsets.UTF_8).isEmpty()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(Files.readString(output, StandardCharsets.UTF_8)).contains("\"TEST\":\"as-nobody\"");
+            collector.destroy();
+            assertThat(collector.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            try (var files = Files.list(shared)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(shared);
+        }
+    }
+
+    @Test
     void shouldRefuseToReplaceAFileThatIsNotASocket() throws Exception {
         Path notSocket = Files.writeString(dir.resolve("precious.txt"), "keep me");
         Process collector = start("--listen", notSocket.toString());
