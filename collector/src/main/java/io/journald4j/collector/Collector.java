@@ -4,11 +4,19 @@ import io.journald4j.collector.config.CollectorConfig;
 import io.journald4j.collector.config.OutputSpec;
 import io.journald4j.collector.ingest.ListeningSocket;
 import io.journald4j.collector.ingest.ReceiveLoop;
+import io.journald4j.collector.ingest.SystemdSocket;
 import io.journald4j.collector.metrics.CollectorMetrics;
 import io.journald4j.collector.metrics.MetricsServer;
 import io.journald4j.collector.output.BatchSettings;
 import io.journald4j.collector.output.HostFields;
-import io.journald4j.collector.output.JsonLinesOutput;
+import com.lmax.disruptor.EventHandler;
+import io.journald4j.collector.metrics.OutputMetrics;
+import io.journald4j.collector.output.BatchingOutput;
+import io.journald4j.collector.output.EntryWriter;
+import io.journald4j.collector.output.JournalExportWriter;
+import io.journald4j.collector.output.JournalForwardOutput;
+import io.journald4j.collector.output.JournalJsonWriter;
+import io.journald4j.collector.ring.EntrySlot;
 import io.journald4j.collector.output.LineSink;
 import io.journald4j.collector.output.RotatingFileSink;
 import io.journald4j.collector.output.StdoutSink;
@@ -19,6 +27,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
 
@@ -35,11 +44,13 @@ public final class Collector {
     private final AFUNIXDatagramChannel channel;
     private final ReceiveLoop receiveLoop;
     private final Thread receiveThread;
+    private final boolean socketActivated;
     private volatile MetricsServer metricsServer;
     private volatile boolean stopped;
 
     private Collector(CollectorConfig config, CollectorMetrics metrics, DaemonLog log, IngestRing ring,
-            AFUNIXDatagramChannel channel) {
+            AFUNIXDatagramChannel channel, boolean socketActivated) {
+        this.socketActivated = socketActivated;
         this.config = config;
         this.metrics = metrics;
         this.log = log;
@@ -52,14 +63,9 @@ public final class Collector {
     public static Collector start(CollectorConfig config, DaemonLog log) throws IOException {
         CollectorMetrics metrics = new CollectorMetrics();
         HostFields host = HostFields.readFromSystem();
-        List<JsonLinesOutput> outputs = new ArrayList<>();
+        List<EventHandler<EntrySlot>> outputs = new ArrayList<>();
         for (OutputSpec spec : config.outputs()) {
-            outputs.add(new JsonLinesOutput(
-                    sink(spec),
-                    new BatchSettings(spec.batchSize(), Duration.ofMillis(spec.lingerMillis())),
-                    host,
-                    metrics.output(spec.describe()),
-                    log));
+            outputs.add(output(spec, host, metrics.output(spec.describe()), log));
         }
         AtomicInteger threadNumber = new AtomicInteger();
         Duration linger = config.outputs().stream()
@@ -77,13 +83,16 @@ public final class Collector {
                 task -> new Thread(task, "journald4j-output-" + threadNumber.incrementAndGet()));
         metrics.ringGauges(ring::inUse, ring::capacity);
         AFUNIXDatagramChannel channel;
+        boolean activated;
         try {
-            channel = ListeningSocket.bind(config.socket());
+            Optional<AFUNIXDatagramChannel> passed = SystemdSocket.inherited(System.getenv(), ProcessHandle.current().pid());
+            activated = passed.isPresent();
+            channel = activated ? passed.get() : ListeningSocket.bind(config.socket());
         } catch (IOException e) {
             ring.drain(Duration.ofSeconds(1));
             throw new IOException("cannot listen on " + config.socket().path() + ": " + e.getMessage(), e);
         }
-        Collector running = new Collector(config, metrics, log, ring, channel);
+        Collector running = new Collector(config, metrics, log, ring, channel, activated);
         running.receiveThread.start();
         MetricsServer server = null;
         if (config.metrics() != null) {
@@ -95,14 +104,20 @@ public final class Collector {
                 throw new IOException("cannot serve metrics on " + config.metrics() + ": " + e.getMessage(), e);
             }
         }
-        log.info("listening on " + config.socket().path() + " (ring: " + ring.capacity() + " slots of "
+        log.info("listening on " + (activated ? channel.getLocalAddress() + " (passed by systemd)" : config.socket().path()) + " (ring: " + ring.capacity() + " slots of "
                 + config.slotBytes() + " B, when full: " + config.whenFull() + "), outputs: " + config.outputs().stream()
                 .map(OutputSpec::describe).toList() + (server == null ? "" : ", metrics on http:/" + server.address()));
         return running;
     }
 
-    private static LineSink sink(OutputSpec spec) throws IOException {
-        return spec.isStdout() ? new StdoutSink() : new RotatingFileSink(spec.file(), spec.rotateBytes(), spec.keep());
+    private static EventHandler<EntrySlot> output(OutputSpec spec, HostFields host, OutputMetrics metrics, DaemonLog log)
+            throws IOException {
+        if ("journal".equals(spec.type())) {
+            return new JournalForwardOutput(spec.file(), host, metrics, log);
+        }
+        LineSink sink = spec.isStdout() ? new StdoutSink() : new RotatingFileSink(spec.file(), spec.rotateBytes(), spec.keep());
+        EntryWriter writer = "export".equals(spec.type()) ? new JournalExportWriter(host) : new JournalJsonWriter(host);
+        return new BatchingOutput(sink, writer, new BatchSettings(spec.batchSize(), Duration.ofMillis(spec.lingerMillis())), metrics, log);
     }
 
     public boolean isHealthy() {
@@ -143,10 +158,12 @@ public final class Collector {
         if (metricsServer != null) {
             metricsServer.stop();
         }
-        try {
-            Files.deleteIfExists(config.socket().path());
-        } catch (IOException e) {
-            log.error("removing the socket file failed", e);
+        if (!socketActivated) {
+            try {
+                Files.deleteIfExists(config.socket().path());
+            } catch (IOException e) {
+                log.error("removing the socket file failed", e);
+            }
         }
         log.info((drained ? "stopped; " : "stopped with entries left in the ring after " + config.shutdownTimeout() + "; ")
                 + metrics.summary());

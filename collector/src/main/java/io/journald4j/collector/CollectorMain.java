@@ -65,9 +65,12 @@ public final class CollectorMain implements Callable<Integer> {
             log.error("configuration error: " + e.getMessage(), null);
             return CONFIG_ERROR;
         }
+        SystemdNotifier notifier = SystemdNotifier.fromEnvironment(System.getenv("NOTIFY_SOCKET"), log);
         Collector collector = Collector.start(effective, log);
+        notifier.notify("READY=1\nSTATUS=receiving\nMAINPID=" + ProcessHandle.current().pid());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            notifier.notify("STOPPING=1\nSTATUS=draining");
             collector.stop();
             stopped.countDown();
         }, "journald4j-shutdown"));

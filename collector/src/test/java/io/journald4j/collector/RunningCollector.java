@@ -25,13 +25,21 @@ final class RunningCollector implements AutoCloseable {
     final Collector collector;
 
     RunningCollector(Path directory, long maxDescriptorBytes) throws IOException {
+        this(directory, maxDescriptorBytes, List.of());
+    }
+
+    /** A collector with a jsonl output to {@link #output} plus {@code moreOutputs}. */
+    RunningCollector(Path directory, long maxDescriptorBytes, List<String> moreOutputs) throws IOException {
         this.directory = directory;
         this.socket = directory.resolve("socket");
         this.output = directory.resolve("out.jsonl");
+        List<OutputSpec> outputs = new ArrayList<>();
+        outputs.add(OutputSpec.parse("jsonl:" + output));
+        moreOutputs.forEach(spec -> outputs.add(OutputSpec.parse(spec)));
         CollectorConfig defaults = CollectorConfig.defaults();
         CollectorConfig config = new CollectorConfig(
                 defaults.socket(), maxDescriptorBytes, 16L * 1024 * 1024, 4096, defaults.whenFull(),
-                List.of(OutputSpec.parse("jsonl:" + output)), null, Duration.ofSeconds(10))
+                outputs, null, Duration.ofSeconds(10))
                 .withSocketPath(socket);
         this.collector = Collector.start(config, new DaemonLog());
     }

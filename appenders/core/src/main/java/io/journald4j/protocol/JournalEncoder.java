@@ -135,6 +135,30 @@ public final class JournalEncoder {
         return this;
     }
 
+    /**
+     * Appends a field whose name and value are slices of {@code source}, as a decoder found them:
+     * how a forwarder re-encodes what it received without building strings. The name must be valid
+     * (the decoder only reports valid ones).
+     */
+    public JournalEncoder rawField(ByteBuffer source, int nameOffset, int nameLength, int valueOffset, int valueLength) {
+        boolean newline = false;
+        for (int i = valueOffset; i < valueOffset + valueLength && !newline; i++) {
+            newline = source.get(i) == '\n';
+        }
+        if (!reserve(nameLength, valueLength, newline)) {
+            return this;
+        }
+        for (int i = 0; i < nameLength; i++) {
+            bytes[size++] = source.get(nameOffset + i);
+        }
+        writeSeparator(newline, valueLength);
+        for (int i = 0; i < valueLength; i++) {
+            bytes[size++] = source.get(valueOffset + i);
+        }
+        bytes[size++] = '\n';
+        return this;
+    }
+
     /** Appends {@code PRIORITY} with the numeric value of {@code priority}. */
     public JournalEncoder priority(Priority priority) {
         return field(JournalField.PRIORITY, priority.value());
@@ -173,8 +197,21 @@ public final class JournalEncoder {
         return view;
     }
 
-    /** Writes the name and the form's separator, making room for the whole field; false when it cannot fit. */
+    /** Writes the name and the form's separator, making room for the whole field; false when it cannot be written. */
     private boolean startField(String name, int valueLength, boolean binary) {
+        int nameLength = name.length();
+        if (!reserve(nameLength, valueLength, binary)) {
+            return false;
+        }
+        for (int i = 0; i < nameLength; i++) {
+            bytes[size++] = (byte) name.charAt(i);
+        }
+        writeSeparator(binary, valueLength);
+        return true;
+    }
+
+    /** Counts the field and makes room for all of it, or says why it cannot be written (too large, too many). */
+    private boolean reserve(int nameLength, int valueLength, boolean binary) {
         if (tooLarge) {
             return false;
         }
@@ -182,26 +219,25 @@ public final class JournalEncoder {
             droppedFields++;
             return false;
         }
-        int nameLength = name.length();
         long needed = (long) nameLength + 1 + (binary ? BINARY_LENGTH_BYTES : 0) + valueLength + 1;
         if (!ensureCapacity(needed)) {
             tooLarge = true;
             return false;
         }
-        for (int i = 0; i < nameLength; i++) {
-            bytes[size++] = (byte) name.charAt(i);
-        }
+        fieldCount++;
+        return true;
+    }
+
+    /** {@code =} for the text form; newline and the 64-bit little-endian length for the binary form. */
+    private void writeSeparator(boolean binary, long valueLength) {
         if (binary) {
             bytes[size++] = '\n';
-            long length = valueLength;
             for (int i = 0; i < BINARY_LENGTH_BYTES; i++) {
-                bytes[size++] = (byte) (length >>> (8 * i));
+                bytes[size++] = (byte) (valueLength >>> (8 * i));
             }
         } else {
             bytes[size++] = '=';
         }
-        fieldCount++;
-        return true;
     }
 
     private boolean ensureCapacity(long extra) {

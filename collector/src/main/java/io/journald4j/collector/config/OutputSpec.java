@@ -6,8 +6,8 @@ import java.nio.file.Paths;
 /**
  * One output, as {@code --output TYPE:TARGET} or a {@code [[output]]} table names it.
  *
- * @param type the output kind; {@code jsonl} today
- * @param target {@code -} for standard output, else a file path
+ * @param type {@code jsonl} (JSON lines), {@code export} (Journal Export Format) or {@code journal} (forward to a journald socket)
+ * @param target {@code -} for standard output or a file path; for {@code journal}, the socket path
  * @param batchSize most entries per write
  * @param lingerMillis how long a partial batch may wait for more entries
  * @param rotateBytes rotate a file output at this size; 0 never
@@ -15,13 +15,19 @@ import java.nio.file.Paths;
  */
 public record OutputSpec(String type, String target, int batchSize, long lingerMillis, long rotateBytes, int keep) {
 
+    private static final java.util.Set<String> TYPES = java.util.Set.of("jsonl", "export", "journal");
+
     public static final int DEFAULT_BATCH_SIZE = 1024;
     public static final long DEFAULT_ROTATE_BYTES = 100L * 1024 * 1024;
     public static final int DEFAULT_KEEP = 5;
 
     public OutputSpec {
-        if (!"jsonl".equals(type)) {
-            throw new IllegalArgumentException("unknown output type '" + type + "': supported is jsonl (jsonl:- or jsonl:FILE)");
+        if (!TYPES.contains(type)) {
+            throw new IllegalArgumentException("unknown output type '" + type
+                    + "': use jsonl:-, jsonl:FILE, export:-, export:FILE or journal:SOCKET");
+        }
+        if ("journal".equals(type) && "-".equals(target)) {
+            throw new IllegalArgumentException("output journal needs a socket path, e.g. journal:/run/systemd/journal/socket");
         }
         if (target == null || target.isEmpty()) {
             throw new IllegalArgumentException("output " + type + " needs a target: - for stdout, or a file path");
@@ -38,7 +44,7 @@ public record OutputSpec(String type, String target, int batchSize, long lingerM
     public static OutputSpec parse(String spec) {
         int colon = spec.indexOf(':');
         if (colon <= 0) {
-            throw new IllegalArgumentException("output '" + spec + "' must be TYPE:TARGET, e.g. jsonl:- or jsonl:/var/log/entries.jsonl");
+            throw new IllegalArgumentException("output '" + spec + "' must be TYPE:TARGET, e.g. jsonl:-, export:/var/log/entries.export or journal:/run/systemd/journal/socket");
         }
         return new OutputSpec(spec.substring(0, colon), spec.substring(colon + 1), DEFAULT_BATCH_SIZE, 0, DEFAULT_ROTATE_BYTES, DEFAULT_KEEP);
     }

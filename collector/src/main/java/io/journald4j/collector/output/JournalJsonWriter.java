@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * ({@code __REALTIME_TIMESTAMP}), the trusted ones last. Nothing is allocated per entry once the
  * line buffer has grown.
  */
-public final class JournalJsonWriter {
+public final class JournalJsonWriter implements EntryWriter {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
@@ -35,6 +35,7 @@ public final class JournalJsonWriter {
     }
 
     /** Formats one entry, received at {@code receivedMicros}, as a line ending in {@code \n}. */
+    @Override
     public void write(DecodedEntry entry, long receivedMicros) {
         size = 0;
         ascii("{\"__REALTIME_TIMESTAMP\":\"");
@@ -68,10 +69,12 @@ public final class JournalJsonWriter {
         size += tail.length;
     }
 
+    @Override
     public byte[] bytes() {
         return line;
     }
 
+    @Override
     public int size() {
         return size;
     }

@@ -15,6 +15,11 @@ final class Utf8Printable {
     private Utf8Printable() {}
 
     static boolean check(ByteBuffer buf, int offset, int length) {
+        return check(buf, offset, length, true);
+    }
+
+    /** As {@link #check(ByteBuffer, int, int)}, with newline allowed or not (the export format's text form excludes it). */
+    static boolean check(ByteBuffer buf, int offset, int length, boolean allowNewline) {
         int end = offset + length;
         int i = offset;
         while (i < end) {
@@ -22,7 +27,7 @@ final class Utf8Printable {
             int codePoint;
             int extra;
             if (b < 0x80) {
-                if ((b < 0x20 && b != '\t' && b != '\n') || b == 0x7F) {
+                if ((b < 0x20 && b != '\t' && !(allowNewline && b == '\n')) || b == 0x7F) {
                     return false;
                 }
                 i++;

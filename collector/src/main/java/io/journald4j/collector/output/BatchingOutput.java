@@ -10,7 +10,7 @@ import io.journald4j.protocol.JournalDecoder;
 import java.io.IOException;
 
 /**
- * The {@code jsonl} output: one JSON object per entry, in {@code journalctl -o json --all}'s shape,
+ * A file-like output ({@code jsonl}, {@code export}): entries formatted by an {@link EntryWriter},
  * batched into one write per flush.
  *
  * <p>Runs on its own Disruptor thread. Lines accumulate in a reused buffer and go to the sink per
@@ -18,26 +18,26 @@ import java.io.IOException;
  * is counted and reported, the batch is lost (counted in {@code journald4j_output_errors_total}),
  * and the output keeps going with the next one.
  */
-public final class JsonLinesOutput implements EventHandler<EntrySlot>, DecodeListener {
+public final class BatchingOutput implements EventHandler<EntrySlot>, DecodeListener {
 
     private final LineSink sink;
     private final BatchSettings batching;
     private final OutputMetrics metrics;
     private final DaemonLog log;
     private final JournalDecoder decoder = new JournalDecoder();
-    private final JournalJsonWriter writer;
+    private final EntryWriter writer;
     private byte[] batch = new byte[64 * 1024];
     private int batchBytes;
     private int batchEntries;
     private long oldestPendingNanos;
     private long currentReceivedMicros;
 
-    public JsonLinesOutput(LineSink sink, BatchSettings batching, HostFields host, OutputMetrics metrics, DaemonLog log) {
+    public BatchingOutput(LineSink sink, EntryWriter writer, BatchSettings batching, OutputMetrics metrics, DaemonLog log) {
         this.sink = sink;
+        this.writer = writer;
         this.batching = batching;
         this.metrics = metrics;
         this.log = log;
-        this.writer = new JournalJsonWriter(host);
     }
 
     @Override
