@@ -55,6 +55,8 @@ public final class SystemdSocket {
             throw new IOException("descriptor 3 from systemd is not a bound AF_UNIX socket: " + local);
         }
         channel.setAncillaryReceiveBufferSize(256);
+        // junixsocket unlinks a bound socket's file on close by default; this one belongs to systemd.
+        channel.socket().setDeleteOnClose(false);
         return Optional.of(channel);
     }
 }
