@@ -16,6 +16,7 @@ import io.journald4j.collector.output.EntryWriter;
 import io.journald4j.collector.output.JournalExportWriter;
 import io.journald4j.collector.output.JournalForwardOutput;
 import io.journald4j.collector.output.JournalJsonWriter;
+import io.journald4j.collector.output.JournalRemoteOutput;
 import io.journald4j.collector.ring.EntrySlot;
 import io.journald4j.collector.output.LineSink;
 import io.journald4j.collector.output.RotatingFileSink;
@@ -36,6 +37,9 @@ import org.newsclub.net.unix.AFUNIXDatagramChannel;
  * endpoint, started in that order from the outputs inwards and stopped from the socket outwards.
  */
 public final class Collector {
+
+    /** How much a journal-remote output keeps queued while journal-remote is down. */
+    static final long JOURNAL_REMOTE_BUFFER_BYTES = 256L * 1024 * 1024;
 
     private final CollectorConfig config;
     private final CollectorMetrics metrics;
@@ -65,7 +69,7 @@ public final class Collector {
         HostFields host = HostFields.readFromSystem();
         List<EventHandler<EntrySlot>> outputs = new ArrayList<>();
         for (OutputSpec spec : config.outputs()) {
-            outputs.add(output(spec, host, metrics.output(spec.describe()), log));
+            outputs.add(output(spec, host, metrics.output(spec.describe()), log, config.shutdownTimeout()));
         }
         AtomicInteger threadNumber = new AtomicInteger();
         Duration linger = config.outputs().stream()
@@ -110,14 +114,18 @@ public final class Collector {
         return running;
     }
 
-    private static EventHandler<EntrySlot> output(OutputSpec spec, HostFields host, OutputMetrics metrics, DaemonLog log)
-            throws IOException {
+    private static EventHandler<EntrySlot> output(
+            OutputSpec spec, HostFields host, OutputMetrics metrics, DaemonLog log, Duration shutdownTimeout) throws IOException {
+        BatchSettings batching = new BatchSettings(spec.batchSize(), Duration.ofMillis(spec.lingerMillis()));
         if ("journal".equals(spec.type())) {
             return new JournalForwardOutput(spec.file(), host, metrics, log);
         }
+        if ("journal-remote".equals(spec.type())) {
+            return new JournalRemoteOutput(spec.url(), JOURNAL_REMOTE_BUFFER_BYTES, batching, host, metrics, log, shutdownTimeout);
+        }
         LineSink sink = spec.isStdout() ? new StdoutSink() : new RotatingFileSink(spec.file(), spec.rotateBytes(), spec.keep());
         EntryWriter writer = "export".equals(spec.type()) ? new JournalExportWriter(host) : new JournalJsonWriter(host);
-        return new BatchingOutput(sink, writer, new BatchSettings(spec.batchSize(), Duration.ofMillis(spec.lingerMillis())), metrics, log);
+        return new BatchingOutput(sink, writer, batching, metrics, log);
     }
 
     public boolean isHealthy() {

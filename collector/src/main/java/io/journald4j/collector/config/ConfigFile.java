@@ -192,7 +192,7 @@ public final class ConfigFile {
             this.lingerMs = lingerMs;
             this.rotateBytes = rotateBytes;
             this.keep = keep;
-            InvalidValueException.check(type == null || !java.util.Set.of("jsonl", "export", "journal").contains(type) ? "type" : "target", this::toSpec);
+            InvalidValueException.check(type == null || !java.util.Set.of("jsonl", "export", "journal", "journal-remote").contains(type) ? "type" : "target", this::toSpec);
         }
 
         OutputSpec toSpec() {

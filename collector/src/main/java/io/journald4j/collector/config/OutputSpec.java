@@ -15,7 +15,7 @@ import java.nio.file.Paths;
  */
 public record OutputSpec(String type, String target, int batchSize, long lingerMillis, long rotateBytes, int keep) {
 
-    private static final java.util.Set<String> TYPES = java.util.Set.of("jsonl", "export", "journal");
+    private static final java.util.Set<String> TYPES = java.util.Set.of("jsonl", "export", "journal", "journal-remote");
 
     public static final int DEFAULT_BATCH_SIZE = 1024;
     public static final long DEFAULT_ROTATE_BYTES = 100L * 1024 * 1024;
@@ -24,10 +24,13 @@ public record OutputSpec(String type, String target, int batchSize, long lingerM
     public OutputSpec {
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("unknown output type '" + type
-                    + "': use jsonl:-, jsonl:FILE, export:-, export:FILE or journal:SOCKET");
+                    + "': use jsonl:-, jsonl:FILE, export:-, export:FILE, journal:SOCKET or journal-remote:http://HOST:19532/upload");
         }
         if ("journal".equals(type) && "-".equals(target)) {
             throw new IllegalArgumentException("output journal needs a socket path, e.g. journal:/run/systemd/journal/socket");
+        }
+        if ("journal-remote".equals(type)) {
+            parseUrl(target);
         }
         if (target == null || target.isEmpty()) {
             throw new IllegalArgumentException("output " + type + " needs a target: - for stdout, or a file path");
@@ -47,6 +50,27 @@ public record OutputSpec(String type, String target, int batchSize, long lingerM
             throw new IllegalArgumentException("output '" + spec + "' must be TYPE:TARGET, e.g. jsonl:-, export:/var/log/entries.export or journal:/run/systemd/journal/socket");
         }
         return new OutputSpec(spec.substring(0, colon), spec.substring(colon + 1), DEFAULT_BATCH_SIZE, 0, DEFAULT_ROTATE_BYTES, DEFAULT_KEEP);
+    }
+
+    /**
+     * The upload URL of a {@code journal-remote} output, checked: http or https, with a host.
+     *
+     * @throws IllegalArgumentException naming what is wrong with it
+     */
+    public java.net.URI url() {
+        return parseUrl(target);
+    }
+
+    private static java.net.URI parseUrl(String target) {
+        try {
+            java.net.URI url = new java.net.URI(target);
+            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+                throw new IllegalArgumentException("journal-remote URL '" + target + "' must be http(s)://HOST:PORT/upload");
+            }
+            return url;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("journal-remote URL '" + target + "' is malformed: " + e.getMessage(), e);
+        }
     }
 
     public boolean isStdout() {

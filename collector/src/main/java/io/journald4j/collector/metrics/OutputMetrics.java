@@ -10,6 +10,7 @@ public final class OutputMetrics {
     final LongAdder bytes = new LongAdder();
     final LongAdder batches = new LongAdder();
     final LongAdder errors = new LongAdder();
+    final LongAdder dropped = new LongAdder();
 
     OutputMetrics(String name) {
         this.name = name;
@@ -28,6 +29,15 @@ public final class OutputMetrics {
 
     public void recordError() {
         errors.increment();
+    }
+
+    /** Entries this output accepted but will never deliver (its buffer overflowed, or the destination refused them). */
+    public void recordDropped(long entryCount) {
+        dropped.add(entryCount);
+    }
+
+    public long dropped() {
+        return dropped.sum();
     }
 
     public long entries() {

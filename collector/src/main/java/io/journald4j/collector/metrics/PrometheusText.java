@@ -49,6 +49,10 @@ public final class PrometheusText {
         for (OutputMetrics o : m.outputs) {
             sample(out, "journald4j_output_errors_total", "output", o.name(), o.errors);
         }
+        family(out, "journald4j_output_dropped_total", "counter", "Entries an output accepted but dropped (buffer overflow, refused by the destination).");
+        for (OutputMetrics o : m.outputs) {
+            sample(out, "journald4j_output_dropped_total", "output", o.name(), o.dropped);
+        }
         gauge(out, "journald4j_ring_slots_in_use", "Ring slots published and not yet released by every output.", m.ringInUse.getAsLong());
         gauge(out, "journald4j_ring_slots", "Ring capacity in slots.", m.ringCapacity.getAsLong());
         return out.toString();

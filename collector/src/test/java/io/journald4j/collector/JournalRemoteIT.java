@@ -1,0 +1,128 @@
+package io.journald4j.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.journald4j.collector.metrics.OutputMetrics;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsclub.net.unix.AFUNIXDatagramChannel;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+/** The journal-remote output against a real systemd-journal-remote on loopback, stopped and restarted mid-run. */
+class JournalRemoteIT {
+
+    @TempDir
+    Path dir;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private Process startRemote(int port, String file) throws Exception {
+        Process remote = new ProcessBuilder("/lib/systemd/systemd-journal-remote", "--listen-http=127.0.0.1:" + port,
+                "--split-mode=none", "--output=" + dir.resolve(file))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(file + ".log").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                return remote;
+            } catch (IOException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("systemd-journal-remote did not listen on " + port);
+    }
+
+    private static void send(Path socket, String phase, int count) throws IOException {
+        try (AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open()) {
+            channel.connect(AFUNIXSocketAddress.of(socket));
+            for (int i = 0; i < count; i++) {
+                channel.write(ByteBuffer.wrap(("TEST=remote\nSEQ=" + phase + "-" + i + "\nMESSAGE=line one\nline two\n")
+                        .replace("line one\nline two", "upload " + i).getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+    }
+
+    private List<JsonNode> uploaded() throws Exception {
+        Process read = new ProcessBuilder("journalctl", "--directory=" + dir, "-o", "json", "--all", "--no-pager", "TEST=remote")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String out = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        read.waitFor(30, TimeUnit.SECONDS);
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> entries = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (!line.isEmpty()) {
+                entries.add(json.readTree(line));
+            }
+        }
+        return entries;
+    }
+
+    private List<JsonNode> awaitUploaded(int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<JsonNode> entries = uploaded();
+        while (entries.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            entries = uploaded();
+        }
+        return entries;
+    }
+
+    @Test
+    void shouldDeliverEveryEntryOnceAcrossAJournalRemoteRestart() throws Exception {
+        int port = freePort();
+        Process remote = startRemote(port, "first.journal");
+        try (RunningCollector running = new RunningCollector(dir.resolve("collector"), 1 << 20,
+                List.of("journal-remote:http://127.0.0.1:" + port + "/upload"))) {
+            send(running.socket, "before", 100);
+            assertThat(awaitUploaded(100)).hasSize(100);
+
+            remote.destroy();
+            assertThat(remote.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            send(running.socket, "during", 100);
+            running.await(RunningCollector.field("TEST", "remote"), 200);
+            Thread.sleep(500);
+
+            remote = startRemote(port, "second.journal");
+            send(running.socket, "after", 100);
+            List<JsonNode> entries = awaitUploaded(300);
+            Set<String> distinct = new HashSet<>();
+            entries.forEach(e -> distinct.add(e.get("SEQ").asText()));
+            assertThat(entries).as("every entry exactly once").hasSize(300);
+            assertThat(distinct).hasSize(300);
+            assertThat(entries.get(0).get("__REALTIME_TIMESTAMP").asLong()).isPositive();
+            OutputMetrics output = running.collector.metrics().outputs().stream()
+                    .filter(o -> o.name().startsWith("journal-remote:")).findFirst().orElseThrow();
+            assertThat(output.entries()).isEqualTo(300);
+            assertThat(output.errors()).as("failed attempts while it was down").isPositive();
+            assertThat(output.dropped()).isZero();
+        } finally {
+            remote.destroy();
+            remote.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void shouldRefuseAMalformedUrlAtConfiguration() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> io.journald4j.collector.config.OutputSpec.parse("journal-remote:ftp//nowhere"))
+                .hasMessageContaining("journal-remote URL");
+    }
+}
