@@ -41,10 +41,11 @@ public final class Collector {
     /** How much a journal-remote output keeps queued while journal-remote is down. */
     static final long JOURNAL_REMOTE_BUFFER_BYTES = 256L * 1024 * 1024;
 
-    private final CollectorConfig config;
+    private volatile CollectorConfig config;
     private final CollectorMetrics metrics;
     private final DaemonLog log;
-    private final IngestRing ring;
+    private final HostFields host;
+    private volatile IngestRing ring;
     private final AFUNIXDatagramChannel channel;
     private final ReceiveLoop receiveLoop;
     private final Thread receiveThread;
@@ -52,8 +53,9 @@ public final class Collector {
     private volatile MetricsServer metricsServer;
     private volatile boolean stopped;
 
-    private Collector(CollectorConfig config, CollectorMetrics metrics, DaemonLog log, IngestRing ring,
+    private Collector(CollectorConfig config, CollectorMetrics metrics, DaemonLog log, HostFields host, IngestRing ring,
             AFUNIXDatagramChannel channel, boolean socketActivated) {
+        this.host = host;
         this.socketActivated = socketActivated;
         this.config = config;
         this.metrics = metrics;
@@ -67,9 +69,48 @@ public final class Collector {
     public static Collector start(CollectorConfig config, DaemonLog log) throws IOException {
         CollectorMetrics metrics = new CollectorMetrics();
         HostFields host = HostFields.readFromSystem();
+        IngestRing ring = startRing(config, host, metrics, log);
+        AFUNIXDatagramChannel channel;
+        boolean activated;
+        try {
+            Optional<AFUNIXDatagramChannel> passed = SystemdSocket.inherited(System.getenv(), ProcessHandle.current().pid());
+            activated = passed.isPresent();
+            channel = activated ? passed.get() : ListeningSocket.bind(config.socket());
+        } catch (IOException e) {
+            ring.drain(Duration.ofSeconds(1));
+            throw new IOException("cannot listen on " + config.socket().path() + ": " + e.getMessage(), e);
+        }
+        Collector running = new Collector(config, metrics, log, host, ring, channel, activated);
+        running.receiveThread.start();
+        MetricsServer server = null;
+        if (config.metrics() != null) {
+            try {
+                server = MetricsServer.start(config.metrics(), metrics, running::isHealthy);
+                running.metricsServer = server;
+            } catch (IOException e) {
+                running.stop();
+                throw new IOException("cannot serve metrics on " + config.metrics() + ": " + e.getMessage(), e);
+            }
+        }
+        log.info("listening on " + (activated ? channel.getLocalAddress() + " (passed by systemd)" : config.socket().path()) + " (ring: " + ring.capacity() + " slots of "
+                + config.slotBytes() + " B, when full: " + config.whenFull() + "), outputs: " + config.outputs().stream()
+                .map(OutputSpec::describe).toList() + (server == null ? "" : ", metrics on http:/" + server.address()));
+        return running;
+    }
+
+    /** The ring and its outputs for {@code config}; on failure, the outputs already opened are closed again. */
+    private static IngestRing startRing(CollectorConfig config, HostFields host, CollectorMetrics metrics, DaemonLog log)
+            throws IOException {
         List<EventHandler<EntrySlot>> outputs = new ArrayList<>();
         for (OutputSpec spec : config.outputs()) {
-            outputs.add(output(spec, host, metrics.output(spec.describe()), log, config.shutdownTimeout()));
+            try {
+                outputs.add(output(spec, host, metrics.output(spec.describe()), log, config.shutdownTimeout()));
+            } catch (IOException e) {
+                for (EventHandler<EntrySlot> opened : outputs) {
+                    opened.onShutdown();
+                }
+                throw new IOException("cannot open output " + spec.describe() + ": " + e.getMessage(), e);
+            }
         }
         AtomicInteger threadNumber = new AtomicInteger();
         Duration linger = config.outputs().stream()
@@ -86,32 +127,39 @@ public final class Collector {
                 linger,
                 task -> new Thread(task, "journald4j-output-" + threadNumber.incrementAndGet()));
         metrics.ringGauges(ring::inUse, ring::capacity);
-        AFUNIXDatagramChannel channel;
-        boolean activated;
+        return ring;
+    }
+
+    /**
+     * Applies a new configuration without touching the socket: a new ring with the new outputs takes
+     * over the next message, and the old ring is drained by the old outputs, so nothing received is
+     * lost or written twice. Listen and metrics settings take effect only at restart (reported).
+     *
+     * @return false, with the old configuration still running, when the new outputs cannot be opened
+     */
+    public synchronized boolean reload(CollectorConfig next) {
+        if (stopped) {
+            return false;
+        }
+        if (!next.socket().equals(config.socket()) || !java.util.Objects.equals(next.metrics(), config.metrics())) {
+            log.info("reload: listen and metrics settings take effect at the next restart; the socket is kept");
+        }
+        IngestRing replacement;
         try {
-            Optional<AFUNIXDatagramChannel> passed = SystemdSocket.inherited(System.getenv(), ProcessHandle.current().pid());
-            activated = passed.isPresent();
-            channel = activated ? passed.get() : ListeningSocket.bind(config.socket());
-        } catch (IOException e) {
-            ring.drain(Duration.ofSeconds(1));
-            throw new IOException("cannot listen on " + config.socket().path() + ": " + e.getMessage(), e);
+            replacement = startRing(next, host, metrics, log);
+        } catch (IOException | RuntimeException e) {
+            metrics.recordReload(false);
+            log.error("reload rejected, the running configuration stays", e);
+            return false;
         }
-        Collector running = new Collector(config, metrics, log, ring, channel, activated);
-        running.receiveThread.start();
-        MetricsServer server = null;
-        if (config.metrics() != null) {
-            try {
-                server = MetricsServer.start(config.metrics(), metrics, running::isHealthy);
-                running.metricsServer = server;
-            } catch (IOException e) {
-                running.stop();
-                throw new IOException("cannot serve metrics on " + config.metrics() + ": " + e.getMessage(), e);
-            }
-        }
-        log.info("listening on " + (activated ? channel.getLocalAddress() + " (passed by systemd)" : config.socket().path()) + " (ring: " + ring.capacity() + " slots of "
-                + config.slotBytes() + " B, when full: " + config.whenFull() + "), outputs: " + config.outputs().stream()
-                .map(OutputSpec::describe).toList() + (server == null ? "" : ", metrics on http:/" + server.address()));
-        return running;
+        IngestRing previous = receiveLoop.swapRing(replacement);
+        ring = replacement;
+        config = next;
+        boolean drained = previous.drain(next.shutdownTimeout());
+        metrics.recordReload(true);
+        log.info("reloaded: outputs " + next.outputs().stream().map(OutputSpec::describe).toList()
+                + (drained ? "" : " (the previous outputs did not finish within " + next.shutdownTimeout() + ")"));
+        return true;
     }
 
     private static EventHandler<EntrySlot> output(

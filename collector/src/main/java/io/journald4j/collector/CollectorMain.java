@@ -68,6 +68,7 @@ public final class CollectorMain implements Callable<Integer> {
         SystemdNotifier notifier = SystemdNotifier.fromEnvironment(System.getenv("NOTIFY_SOCKET"), log);
         Collector collector = Collector.start(effective, log);
         notifier.notify("READY=1\nSTATUS=receiving\nMAINPID=" + ProcessHandle.current().pid());
+        HangupSignal.onHangup(() -> reload(collector));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             notifier.notify("STOPPING=1\nSTATUS=draining");
@@ -76,6 +77,17 @@ public final class CollectorMain implements Callable<Integer> {
         }, "journald4j-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** SIGHUP: the config file read again, flags applied on top; a bad file leaves everything as it runs. */
+    private void reload(Collector collector) {
+        log.info("SIGHUP: reloading " + (config == null ? "(no config file; flags only)" : config));
+        try {
+            collector.reload(effectiveConfig());
+        } catch (ConfigException | IllegalArgumentException e) {
+            collector.metrics().recordReload(false);
+            log.error("reload rejected, the running configuration stays: " + e.getMessage(), null);
+        }
     }
 
     CollectorConfig effectiveConfig() throws ConfigException {

@@ -106,6 +106,56 @@ class CollectorProcessIT {
     }
 
     @Test
+    void shouldReloadOutputsOnHangupWithoutRebindingTheSocket() throws Exception {
+        Path socket = dir.resolve("socket");
+        Path first = dir.resolve("first.jsonl");
+        Path second = dir.resolve("second.jsonl");
+        Path config = dir.resolve("collector.toml");
+        Files.writeString(config, "[listen]\npath = \"" + socket + "\"\n[[output]]\ntype = \"jsonl\"\ntarget = \"" + first + "\"\n");
+        Process collector = start("--config", config.toString());
+        awaitLog("listening on");
+        Object inode = Files.getAttribute(socket, "unix:ino");
+        sendOne(socket, "TEST=before-reload\n");
+        awaitLine(first, "before-reload");
+
+        Files.writeString(config, "[listen]\npath = \"" + socket + "\"\n[[output]]\ntype = \"jsonl\"\ntarget = \"" + second + "\"\n");
+        hangup(collector);
+        awaitLog("reloaded: outputs [jsonl:" + second + "]");
+        sendOne(socket, "TEST=after-reload\n");
+        awaitLine(second, "after-reload");
+
+        Files.writeString(config, "[listen]\npath = \"" + socket + "\"\n[[output]]\ntype = \"jsonl\"\ntarget = \"" + first + "\"\nbogus = 1\n");
+        hangup(collector);
+        awaitLog("reload rejected, the running configuration stays");
+        assertThat(stderr()).contains(config + ":6: ");
+        sendOne(socket, "TEST=after-bad-reload\n");
+        awaitLine(second, "after-bad-reload");
+
+        assertThat(Files.getAttribute(socket, "unix:ino")).as("the socket was never rebound").isEqualTo(inode);
+        assertThat(Files.readString(first, StandardCharsets.UTF_8)).doesNotContain("after-");
+        collector.destroy();
+        assertThat(collector.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static void sendOne(Path socket, String datagram) throws IOException {
+        try (AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open()) {
+            channel.send(ByteBuffer.wrap(datagram.getBytes(StandardCharsets.UTF_8)), AFUNIXSocketAddress.of(socket));
+        }
+    }
+
+    private static void hangup(Process process) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start().waitFor()).isZero();
+    }
+
+    private void awaitLine(Path file, String test) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).contains("\"TEST\":\"" + test + "\"")) {
+            assertThat(System.nanoTime()).as("waiting for %s in %s; %s", test, file, stderr()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void shouldRefuseToReplaceAFileThatIsNotASocket() throws Exception {
         Path notSocket = Files.writeString(dir.resolve("precious.txt"), "keep me");
         Process collector = start("--listen", notSocket.toString());

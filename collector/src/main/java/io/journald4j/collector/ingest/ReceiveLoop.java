@@ -26,7 +26,9 @@ public final class ReceiveLoop implements Runnable {
     public static final int RECEIVE_BUFFER = 8 * 1024 * 1024;
 
     private final AFUNIXDatagramChannel channel;
-    private final IngestRing ring;
+    /** Guarded by ringLock: publishing and swapping never overlap, so a replaced ring gets nothing after its swap. */
+    private IngestRing ring;
+    private final Object ringLock = new Object();
     private final CollectorMetrics metrics;
     private final EntryCounter counter;
     private final DescriptorEntryReader descriptors;
@@ -77,6 +79,18 @@ public final class ReceiveLoop implements Runnable {
         }
     }
 
+    /**
+     * Makes {@code replacement} the ring for every message from now on (a configuration reload) and
+     * returns the previous one, to which nothing is published any more once this returns.
+     */
+    public IngestRing swapRing(IngestRing replacement) {
+        synchronized (ringLock) {
+            IngestRing previous = ring;
+            ring = replacement;
+            return previous;
+        }
+    }
+
     /** Stops the loop; the owner closes the channel to unblock a pending receive. */
     public void stop() {
         running = false;
@@ -124,7 +138,11 @@ public final class ReceiveLoop implements Runnable {
             return;
         }
         metrics.recordEntries(entries);
-        if (!ring.publish(message, nowMicros())) {
+        boolean published;
+        synchronized (ringLock) {
+            published = ring.publish(message, nowMicros());
+        }
+        if (!published) {
             metrics.recordDropped(running ? CollectorMetrics.Drop.RING_FULL : CollectorMetrics.Drop.SHUTDOWN);
         }
     }

@@ -65,10 +65,23 @@ public final class CollectorMetrics {
         dropped[drop.ordinal()].increment();
     }
 
-    public OutputMetrics output(String name) {
+    final LongAdder reloads = new LongAdder();
+    final LongAdder failedReloads = new LongAdder();
+
+    /** The counters of output {@code name}; the same ones again after a reload keeps that output. */
+    public synchronized OutputMetrics output(String name) {
+        for (OutputMetrics existing : outputs) {
+            if (existing.name().equals(name)) {
+                return existing;
+            }
+        }
         OutputMetrics metrics = new OutputMetrics(name);
         outputs.add(metrics);
         return metrics;
+    }
+
+    public void recordReload(boolean succeeded) {
+        (succeeded ? reloads : failedReloads).increment();
     }
 
     public void ringGauges(LongSupplier inUse, LongSupplier capacity) {

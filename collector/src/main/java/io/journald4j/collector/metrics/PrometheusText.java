@@ -53,6 +53,9 @@ public final class PrometheusText {
         for (OutputMetrics o : m.outputs) {
             sample(out, "journald4j_output_dropped_total", "output", o.name(), o.dropped);
         }
+        family(out, "journald4j_reloads_total", "counter", "Configuration reloads (SIGHUP), by result.");
+        sample(out, "journald4j_reloads_total", "result", "applied", m.reloads);
+        sample(out, "journald4j_reloads_total", "result", "rejected", m.failedReloads);
         gauge(out, "journald4j_ring_slots_in_use", "Ring slots published and not yet released by every output.", m.ringInUse.getAsLong());
         gauge(out, "journald4j_ring_slots", "Ring capacity in slots.", m.ringCapacity.getAsLong());
         return out.toString();
