@@ -102,6 +102,39 @@ class CollectorOutputsIT {
         assertThat(first.get("_HOSTNAME").asText()).isEqualTo(ours.get(0).get("_HOSTNAME").asText());
     }
 
+    @Test
+    void shouldCountWhatAFullDiskLosesWhileTheOtherOutputsKeepWriting() throws Exception {
+        Path tiny = Files.createDirectories(dir.resolve("tiny"));
+        assertThat(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", tiny.toString()).inheritIO().start().waitFor())
+                .isZero();
+        try {
+            try (RunningCollector running = new RunningCollector(dir, 64L << 20, List.of("jsonl:" + tiny.resolve("full.jsonl")))) {
+                try (DatagramJournalSender sender = DatagramJournalSender.open(
+                        SenderConfig.defaults().withSocketPath(running.socket), SendListener.NONE)) {
+                    JournalEncoder encoder = new JournalEncoder();
+                    for (int i = 0; i < 2000; i++) {
+                        encoder.reset().field("TEST", "disk").field("SEQ", i).field("MESSAGE", "x".repeat(200));
+                        sender.send(encoder);
+                    }
+                }
+                assertThat(running.await(RunningCollector.field("TEST", "disk"), 2000)).hasSize(2000);
+                var full = running.collector.metrics().outputs().stream()
+                        .filter(o -> o.name().contains("full.jsonl")).findFirst().orElseThrow();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (full.entries() + full.dropped() < 2000 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(full.errors()).isPositive();
+                assertThat(full.dropped()).isPositive();
+                assertThat(full.entries() + full.dropped()).as("every entry written or counted as dropped").isEqualTo(2000);
+                assertThat(Files.readAllLines(tiny.resolve("full.jsonl"), StandardCharsets.UTF_8))
+                        .as("no torn line").hasSize((int) full.entries()).allMatch(line -> line.endsWith("}"));
+            }
+        } finally {
+            new ProcessBuilder("umount", tiny.toString()).inheritIO().start().waitFor();
+        }
+    }
+
     /** Reads a jsonl file the collector wrote (after it stopped). */
     private static final class RunningCollectorLines {
         private final Path file;

@@ -15,8 +15,8 @@ import java.io.IOException;
  *
  * <p>Runs on its own Disruptor thread. Lines accumulate in a reused buffer and go to the sink per
  * {@link BatchSettings}, at the latest when the ring goes idle ({@link #onTimeout}). A write error
- * is counted and reported, the batch is lost (counted in {@code journald4j_output_errors_total}),
- * and the output keeps going with the next one.
+ * (a full disk, say) is reported, the batch's entries are counted as dropped, and the output keeps
+ * going with the next batch; the other outputs are not affected.
  */
 public final class BatchingOutput implements EventHandler<EntrySlot>, DecodeListener {
 
@@ -94,7 +94,9 @@ public final class BatchingOutput implements EventHandler<EntrySlot>, DecodeList
             metrics.recordBatch(batchEntries, batchBytes);
         } catch (IOException e) {
             metrics.recordError();
-            log.error("writing " + batchEntries + " entries to " + sink.describe() + " failed; they are lost", e);
+            metrics.recordDropped(batchEntries);
+            log.error("writing " + batchEntries + " entries to " + sink.describe() + " failed; they are lost"
+                    + " (counted in journald4j_output_dropped_total)", e);
         } finally {
             batchEntries = 0;
             batchBytes = 0;

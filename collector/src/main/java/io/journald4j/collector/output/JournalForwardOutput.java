@@ -72,6 +72,7 @@ public final class JournalForwardOutput implements EventHandler<EntrySlot>, Deco
             metrics.recordBatch(1, encoder.size());
         } else {
             metrics.recordError();
+            metrics.recordDropped(1);
         }
     }
 

@@ -50,8 +50,18 @@ public final class RotatingFileSink implements LineSink {
             rotate();
         }
         ByteBuffer batch = ByteBuffer.wrap(bytes, offset, length);
-        while (batch.hasRemaining()) {
-            channel.write(batch);
+        try {
+            while (batch.hasRemaining()) {
+                channel.write(batch);
+            }
+        } catch (IOException e) {
+            // A batch is written whole or not at all: cut off what a full disk let through, so no line is torn.
+            try {
+                channel.truncate(size);
+            } catch (IOException truncating) {
+                e.addSuppressed(truncating);
+            }
+            throw e;
         }
         size += length;
     }
