@@ -16,7 +16,7 @@ import io.journald4j.collector.output.EntryWriter;
 import io.journald4j.collector.output.JournalExportWriter;
 import io.journald4j.collector.output.JournalForwardOutput;
 import io.journald4j.collector.output.JournalJsonWriter;
-import io.journald4j.collector.output.JournalRemoteOutput;
+import io.journald4j.collector.output.JournalRemoteSink;
 import io.journald4j.collector.ring.EntrySlot;
 import io.journald4j.collector.output.LineSink;
 import io.journald4j.collector.output.RotatingFileSink;
@@ -168,11 +168,13 @@ public final class Collector {
         if ("journal".equals(spec.type())) {
             return new JournalForwardOutput(spec.file(), host, metrics, log);
         }
+        LineSink sink;
         if ("journal-remote".equals(spec.type())) {
-            return new JournalRemoteOutput(spec.url(), JOURNAL_REMOTE_BUFFER_BYTES, batching, host, metrics, log, shutdownTimeout);
+            sink = new JournalRemoteSink(spec.url(), JOURNAL_REMOTE_BUFFER_BYTES, metrics, log, shutdownTimeout);
+        } else {
+            sink = spec.isStdout() ? new StdoutSink() : new RotatingFileSink(spec.file(), spec.rotateBytes(), spec.keep());
         }
-        LineSink sink = spec.isStdout() ? new StdoutSink() : new RotatingFileSink(spec.file(), spec.rotateBytes(), spec.keep());
-        EntryWriter writer = "export".equals(spec.type()) ? new JournalExportWriter(host) : new JournalJsonWriter(host);
+        EntryWriter writer = "jsonl".equals(spec.type()) ? new JournalJsonWriter(host) : new JournalExportWriter(host);
         return new BatchingOutput(sink, writer, batching, metrics, log);
     }
 

@@ -31,6 +31,10 @@ public final class BatchingOutput implements EventHandler<EntrySlot>, DecodeList
     private int batchEntries;
     private long oldestPendingNanos;
     private long currentReceivedMicros;
+    private long lastFailureReportNanos;
+    private long failuresSinceReport;
+
+    private static final long FAILURE_REPORT_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
     public BatchingOutput(LineSink sink, EntryWriter writer, BatchSettings batching, OutputMetrics metrics, DaemonLog log) {
         this.sink = sink;
@@ -75,6 +79,18 @@ public final class BatchingOutput implements EventHandler<EntrySlot>, DecodeList
         }
     }
 
+    /** The first failure at once, then at most one line a minute with the count in between: no log storm while a disk is full. */
+    private void reportFailure(IOException e) {
+        failuresSinceReport++;
+        long now = System.nanoTime();
+        if (lastFailureReportNanos == 0 || now - lastFailureReportNanos >= FAILURE_REPORT_INTERVAL_NANOS) {
+            log.error(sink.describe() + ": " + failuresSinceReport + " batch(es) could not be written and are lost"
+                    + " (counted in journald4j_output_dropped_total)", e);
+            lastFailureReportNanos = now;
+            failuresSinceReport = 0;
+        }
+    }
+
     private void append(byte[] line, int length) {
         if (batchBytes + length > batch.length) {
             byte[] larger = new byte[Math.max(batchBytes + length, 2 * batch.length)];
@@ -90,13 +106,14 @@ public final class BatchingOutput implements EventHandler<EntrySlot>, DecodeList
             return;
         }
         try {
-            sink.write(batch, 0, batchBytes);
-            metrics.recordBatch(batchEntries, batchBytes);
+            sink.write(batch, 0, batchBytes, batchEntries);
+            if (sink.countsDelivery()) {
+                metrics.recordBatch(batchEntries, batchBytes);
+            }
         } catch (IOException e) {
             metrics.recordError();
             metrics.recordDropped(batchEntries);
-            log.error("writing " + batchEntries + " entries to " + sink.describe() + " failed; they are lost"
-                    + " (counted in journald4j_output_dropped_total)", e);
+            reportFailure(e);
         } finally {
             batchEntries = 0;
             batchBytes = 0;

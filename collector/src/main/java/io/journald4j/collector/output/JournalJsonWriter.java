@@ -21,76 +21,72 @@ public final class JournalJsonWriter implements EntryWriter {
 
     /** The trusted fields and the closing brace, the same for every entry: formatted once. */
     private final byte[] tail;
-    private byte[] line = new byte[4096];
-    private int size;
+    private ByteLine line = new ByteLine();
 
     public JournalJsonWriter(HostFields host) {
-        ascii(",\"_TRANSPORT\":\"journal\"");
+        line.ascii(",\"_TRANSPORT\":\"journal\"");
         trusted("_HOSTNAME", host.hostname());
         trusted("_BOOT_ID", host.bootId());
         trusted("_MACHINE_ID", host.machineId());
-        ascii("}\n");
-        this.tail = java.util.Arrays.copyOf(line, size);
-        size = 0;
+        line.ascii("}\n");
+        this.tail = line.copy();
+        line = new ByteLine();
     }
 
     /** Formats one entry, received at {@code receivedMicros}, as a line ending in {@code \n}. */
     @Override
     public void write(DecodedEntry entry, long receivedMicros) {
-        size = 0;
-        ascii("{\"__REALTIME_TIMESTAMP\":\"");
-        decimal(receivedMicros);
-        ascii("\"");
+        line.clear();
+        line.ascii("{\"__REALTIME_TIMESTAMP\":\"");
+        line.decimal(receivedMicros);
+        line.ascii("\"");
         ByteBuffer buf = entry.buffer();
         for (int i = 0; i < entry.fieldCount(); i++) {
             if (seenBefore(entry, i)) {
                 continue;
             }
-            ascii(",\"");
-            copy(buf, entry.nameOffset(i), entry.nameLength(i));
-            ascii("\":");
+            line.ascii(",\"");
+            line.copy(buf, entry.nameOffset(i), entry.nameLength(i));
+            line.ascii("\":");
             if (distinctValuesFrom(entry, i) == 1) {
                 value(buf, entry.valueOffset(i), entry.valueLength(i));
             } else {
-                ascii("[");
+                line.ascii("[");
                 boolean first = true;
                 for (int j = i; j < entry.fieldCount(); j++) {
                     if (sameName(entry, i, j) && !repeatsEarlierValue(entry, i, j)) {
-                        ascii(first ? "" : ",");
+                        line.ascii(first ? "" : ",");
                         value(buf, entry.valueOffset(j), entry.valueLength(j));
                         first = false;
                     }
                 }
-                ascii("]");
+                line.ascii("]");
             }
         }
-        ensure(tail.length);
-        System.arraycopy(tail, 0, line, size, tail.length);
-        size += tail.length;
+        line.put(tail);
     }
 
     @Override
     public byte[] bytes() {
-        return line;
+        return line.bytes();
     }
 
     @Override
     public int size() {
-        return size;
+        return line.size();
     }
 
     private void trusted(String name, String value) {
         if (value == null) {
             return;
         }
-        ascii(",\"");
-        ascii(name);
-        ascii("\":\"");
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        for (byte b : utf8) {
+        line.ascii(",\"");
+        line.ascii(name);
+        line.ascii("\":\"");
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             escaped(b);
         }
-        ascii("\"");
+        line.ascii("\"");
     }
 
     private static boolean sameName(DecodedEntry entry, int a, int b) {
@@ -160,96 +156,54 @@ public final class JournalJsonWriter implements EntryWriter {
 
     private void value(ByteBuffer buf, int offset, int length) {
         if (Utf8Printable.check(buf, offset, length)) {
-            ensure(2L + 6L * length);
-            line[size++] = '"';
+            line.put((byte) '"');
             for (int k = 0; k < length; k++) {
                 escaped(buf.get(offset + k));
             }
-            line[size++] = '"';
+            line.put((byte) '"');
         } else {
-            ensure(2L + 4L * length);
-            line[size++] = '[';
+            line.put((byte) '[');
             for (int k = 0; k < length; k++) {
                 if (k > 0) {
-                    line[size++] = ',';
+                    line.put((byte) ',');
                 }
-                decimal(buf.get(offset + k) & 0xFF);
+                line.decimal(buf.get(offset + k) & 0xFF);
             }
-            line[size++] = ']';
+            line.put((byte) ']');
         }
     }
 
     /** JSON string escaping of one byte of printable UTF-8 (multi-byte sequences pass through). */
     private void escaped(byte b) {
-        ensure(6);
+        line.ensure(6);
         switch (b) {
             case '"':
-                line[size++] = '\\';
-                line[size++] = '"';
+                line.unchecked((byte) '\\');
+                line.unchecked((byte) '"');
                 break;
             case '\\':
-                line[size++] = '\\';
-                line[size++] = '\\';
+                line.unchecked((byte) '\\');
+                line.unchecked((byte) '\\');
                 break;
             case '\n':
-                line[size++] = '\\';
-                line[size++] = 'n';
+                line.unchecked((byte) '\\');
+                line.unchecked((byte) 'n');
                 break;
             case '\t':
-                line[size++] = '\\';
-                line[size++] = 't';
+                line.unchecked((byte) '\\');
+                line.unchecked((byte) 't');
                 break;
             default:
                 if (b >= 0 && b < 0x20) {
-                    line[size++] = '\\';
-                    line[size++] = 'u';
-                    line[size++] = '0';
-                    line[size++] = '0';
-                    line[size++] = HEX[b >> 4];
-                    line[size++] = HEX[b & 0xF];
+                    line.unchecked((byte) '\\');
+                    line.unchecked((byte) 'u');
+                    line.unchecked((byte) '0');
+                    line.unchecked((byte) '0');
+                    line.unchecked(HEX[b >> 4]);
+                    line.unchecked(HEX[b & 0xF]);
                 } else {
-                    line[size++] = b;
+                    line.unchecked(b);
                 }
-        }
-    }
-
-    private void copy(ByteBuffer buf, int offset, int length) {
-        ensure(length);
-        for (int k = 0; k < length; k++) {
-            line[size++] = buf.get(offset + k);
-        }
-    }
-
-    private void ascii(String text) {
-        ensure(text.length());
-        for (int k = 0; k < text.length(); k++) {
-            line[size++] = (byte) text.charAt(k);
-        }
-    }
-
-    private void decimal(long value) {
-        ensure(20);
-        if (value == 0) {
-            line[size++] = '0';
-            return;
-        }
-        int start = size;
-        for (long v = value; v > 0; v /= 10) {
-            line[size++] = (byte) ('0' + v % 10);
-        }
-        for (int a = start, b = size - 1; a < b; a++, b--) {
-            byte t = line[a];
-            line[a] = line[b];
-            line[b] = t;
-        }
-    }
-
-    private void ensure(long extra) {
-        long needed = size + extra;
-        if (needed > line.length) {
-            byte[] larger = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * line.length))];
-            System.arraycopy(line, 0, larger, 0, size);
-            line = larger;
         }
     }
 }

@@ -45,7 +45,7 @@ public final class RotatingFileSink implements LineSink {
     }
 
     @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
+    public void write(byte[] bytes, int offset, int length, int entries) throws IOException {
         if (rotateBytes > 0 && size > 0 && size + length > rotateBytes) {
             rotate();
         }

@@ -10,7 +10,7 @@ public final class StdoutSink implements LineSink {
     private final FileOutputStream out = new FileOutputStream(FileDescriptor.out);
 
     @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
+    public void write(byte[] bytes, int offset, int length, int entries) throws IOException {
         out.write(bytes, offset, length);
     }
 

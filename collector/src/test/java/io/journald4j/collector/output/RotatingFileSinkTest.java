@@ -19,7 +19,7 @@ class RotatingFileSinkTest {
         byte[] line = "0123456789\n".getBytes(StandardCharsets.UTF_8);
         try (RotatingFileSink sink = new RotatingFileSink(file, 25, 2)) {
             for (int i = 0; i < 10; i++) {
-                sink.write(line, 0, line.length);
+                sink.write(line, 0, line.length, 1);
             }
         }
         assertThat(Files.size(file)).isEqualTo(22);
