@@ -201,13 +201,19 @@ public final class Collector {
         stopped = true;
         long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
         receiveLoop.stop();
+        receiveLoop.wakeUp();
+        try {
+            receiveThread.join(Math.max(1, Math.min(1000, config.shutdownTimeout().toMillis())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             channel.close();
         } catch (IOException e) {
             log.error("closing the socket failed", e);
         }
         try {
-            receiveThread.join(Math.max(1, config.shutdownTimeout().toMillis()));
+            receiveThread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -44,15 +44,18 @@ final class RunningCollector implements AutoCloseable {
         this.collector = Collector.start(config, new DaemonLog());
     }
 
-    /** All lines written so far, parsed. */
+    /** All whole lines written so far, parsed; a line still being appended is left for the next call. */
     List<JsonNode> lines() {
         try {
             if (!Files.exists(output)) {
                 return List.of();
             }
+            String text = Files.readString(output, StandardCharsets.UTF_8);
             List<JsonNode> nodes = new ArrayList<>();
-            for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
-                nodes.add(JSON.readTree(line));
+            int start = 0;
+            for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+                nodes.add(JSON.readTree(text.substring(start, end)));
+                start = end + 1;
             }
             return nodes;
         } catch (IOException e) {

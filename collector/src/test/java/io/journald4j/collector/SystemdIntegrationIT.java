@@ -68,8 +68,12 @@ class SystemdIntegrationIT {
                     socket.toString()).inheritIO().start().waitFor();
             awaitContent("out.jsonl", "\"TEST\":\"activated\"");
 
+            long stopping = System.nanoTime();
             collector.destroy();
             assertThat(collector.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - stopping))
+                    .as("a blocked receive on systemd's socket is woken, not waited out for the shutdown timeout")
+                    .isLessThan(Duration.ofSeconds(5));
             assertThat(notify.awaitDatagrams(2, Duration.ofSeconds(5))).extracting(ReceivedDatagram::text)
                     .anyMatch(text -> text.contains("STOPPING=1"));
             assertThat(socket).as("systemd's socket file stays for the next start").exists();

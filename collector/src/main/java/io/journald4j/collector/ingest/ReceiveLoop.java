@@ -22,6 +22,12 @@ import org.newsclub.net.unix.AFUNIXDatagramSocket;
  */
 public final class ReceiveLoop implements Runnable {
 
+    /**
+     * What {@link #wakeUp()} sends to unblock a pending receive; a comment line, which journald
+     * would ignore too, so a stray one is harmless.
+     */
+    private static final byte[] WAKE_UP = "#journald4j-collector: stop\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     /** Larger than the largest datagram Linux delivers (about 4.26 MB): truncation would be silent. */
     public static final int RECEIVE_BUFFER = 8 * 1024 * 1024;
 
@@ -67,6 +73,9 @@ public final class ReceiveLoop implements Runnable {
                 continue;
             }
             buffer.flip();
+            if (!running && isWakeUp(buffer)) {
+                break;
+            }
             FileDescriptor[] passed = receivedDescriptors(socket);
             if (passed.length > 0) {
                 handleDescriptors(passed, buffer.remaining());
@@ -91,9 +100,35 @@ public final class ReceiveLoop implements Runnable {
         }
     }
 
-    /** Stops the loop; the owner closes the channel to unblock a pending receive. */
+    /** Stops the loop after the message being received; {@link #wakeUp()} ends a receive that waits for one. */
     public void stop() {
         running = false;
+    }
+
+    /**
+     * Sends the socket a wake-up datagram, so that a receive blocked with nothing to read returns.
+     * Closing the channel does not reliably do it (not for a socket passed by systemd), and a
+     * receive timeout would make zero-length datagrams indistinguishable from silence.
+     */
+    public void wakeUp() {
+        try (AFUNIXDatagramChannel waker = AFUNIXDatagramChannel.open()) {
+            waker.configureBlocking(false);
+            waker.send(ByteBuffer.wrap(WAKE_UP), channel.getLocalAddress());
+        } catch (IOException e) {
+            log.accept("waking the receive thread failed (it ends when the socket closes): " + e);
+        }
+    }
+
+    private static boolean isWakeUp(ByteBuffer message) {
+        if (message.remaining() != WAKE_UP.length) {
+            return false;
+        }
+        for (int i = 0; i < WAKE_UP.length; i++) {
+            if (message.get(message.position() + i) != WAKE_UP[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private FileDescriptor[] receivedDescriptors(AFUNIXDatagramSocket socket) {
