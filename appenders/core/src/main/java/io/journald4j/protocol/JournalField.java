@@ -26,6 +26,8 @@ public final class JournalField {
     public static final String STACK_TRACE = "STACK_TRACE";
     public static final String EVENT_TIME_USEC = "EVENT_TIME_USEC";
     public static final String MARKER = "MARKER";
+    /** One element of a nested diagnostic context (Log4j's ThreadContext stack), repeated per element. */
+    public static final String NDC = "NDC";
 
     /** What a user key that lands on a contract name is renamed to, so that it neither overwrites nor vanishes. */
     public static final String USER_PREFIX = "USER_";
@@ -45,7 +47,8 @@ public final class JournalField {
             EXCEPTION_MESSAGE,
             STACK_TRACE,
             EVENT_TIME_USEC,
-            MARKER);
+            MARKER,
+            NDC);
 
     private JournalField() {}
 
