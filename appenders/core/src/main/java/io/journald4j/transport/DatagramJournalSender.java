@@ -15,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@link SendPolicy}: {@code block} waits up to the block timeout, {@code drop} never waits. Either
  * way the caller never sees an exception: drops are counted and reported to the {@link SendListener}.
  *
- * <p>Safe for concurrent callers. A healthy send allocates nothing.
+ * <p>Safe for concurrent callers. A healthy send allocates nothing of its own; junixsocket 2.11.1
+ * allocates 16 B per write (a method reference it creates per call), which is all a send costs.
  */
 public final class DatagramJournalSender implements JournalSender {
 
