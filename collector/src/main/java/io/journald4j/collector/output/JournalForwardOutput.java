@@ -24,8 +24,9 @@ import java.nio.file.Path;
  * stores, so what the collector knows about the entry travels as plain fields:
  * {@code J4J_RECEIVED_USEC} (when the collector received it), {@code J4J_HOSTNAME} and
  * {@code J4J_MACHINE_ID} (the collector's host, which differs from journald's in a container).
- * The sender uses the {@code block} policy: while journald is slow or restarts, this output's
- * thread waits (up to the block timeout per entry), and the ring absorbs the backlog.
+ * The entries of a ring batch share datagrams ({@link #PACK_BYTES}). The sender uses the
+ * {@code block} policy: while journald is slow or restarts, this output's thread waits (up to the
+ * block timeout per datagram), and the ring absorbs the backlog.
  */
 public final class JournalForwardOutput implements EventHandler<EntrySlot>, DecodeListener {
 
@@ -37,8 +38,17 @@ public final class JournalForwardOutput implements EventHandler<EntrySlot>, Deco
     private final TroubleReporter reporter;
     private final HostFields host;
     private final OutputMetrics metrics;
+    /**
+     * Entries of one Disruptor batch travel together in one datagram, separated by an empty line,
+     * up to this size: journald parses several entries per datagram, and one wake-up per datagram
+     * instead of per entry is what lets forwarding keep up with a raw sender.
+     */
+    static final int PACK_BYTES = 128 * 1024;
+
     private final JournalDecoder decoder = new JournalDecoder();
     private final JournalEncoder encoder = new JournalEncoder();
+    private final ByteBuffer pack = ByteBuffer.allocate(PACK_BYTES);
+    private int packedEntries;
     private long currentReceivedMicros;
 
     public JournalForwardOutput(Path socket, HostFields host, OutputMetrics metrics, DaemonLog log) {
@@ -52,6 +62,9 @@ public final class JournalForwardOutput implements EventHandler<EntrySlot>, Deco
     public void onEvent(EntrySlot slot, long sequence, boolean endOfBatch) {
         currentReceivedMicros = slot.receivedMicros();
         decoder.decode(slot.view(), this);
+        if (endOfBatch) {
+            sendPack();
+        }
     }
 
     @Override
@@ -68,16 +81,49 @@ public final class JournalForwardOutput implements EventHandler<EntrySlot>, Deco
         if (host.machineId() != null) {
             encoder.field(MACHINE_ID, host.machineId());
         }
-        if (sender.send(encoder)) {
-            metrics.recordBatch(1, encoder.size());
+        if (encoder.isTooLarge() || encoder.size() + 1 > PACK_BYTES) {
+            sendPack();
+            record(sender.send(encoder), 1, encoder.size());
+            return;
+        }
+        if (pack.position() + encoder.size() + 1 > PACK_BYTES) {
+            sendPack();
+        }
+        if (packedEntries > 0) {
+            pack.put((byte) '\n');
+        }
+        pack.put(encoder.entry());
+        packedEntries++;
+    }
+
+    private void sendPack() {
+        if (packedEntries == 0) {
+            return;
+        }
+        pack.flip();
+        int bytes = pack.remaining();
+        record(sender.send(pack), packedEntries, bytes);
+        pack.clear();
+        packedEntries = 0;
+    }
+
+    private void record(boolean delivered, int entries, int bytes) {
+        if (delivered) {
+            metrics.recordBatch(entries, bytes);
         } else {
             metrics.recordError();
-            metrics.recordDropped(1);
+            metrics.recordDropped(entries);
         }
     }
 
     @Override
+    public void onTimeout(long sequence) {
+        sendPack();
+    }
+
+    @Override
     public void onShutdown() {
+        sendPack();
         sender.close();
         reporter.flush();
     }

@@ -25,6 +25,9 @@ final class JournalRemoteUploader implements Runnable {
     private static final long MAX_BACKOFF_MILLIS = 30_000;
     private static final String CONTENT_TYPE = "application/vnd.fdo.journal";
 
+    /** The most one request carries when batches have queued up (journal-remote refuses bodies over 770 MiB). */
+    private static final long MAX_REQUEST_BYTES = 8L * 1024 * 1024;
+
     private final URI url;
     private final UploadQueue queue;
     private final OutputMetrics metrics;
@@ -46,10 +49,11 @@ final class JournalRemoteUploader implements Runnable {
         boolean failing = false;
         try {
             while (running || !queue.isEmpty()) {
-                UploadQueue.Batch batch = queue.peek(200);
-                if (batch == null) {
+                if (queue.peek(200) == null) {
                     continue;
                 }
+                java.util.List<UploadQueue.Batch> taken = queue.oldest(MAX_REQUEST_BYTES);
+                UploadQueue.Batch batch = combine(taken);
                 Outcome outcome = upload(batch);
                 if (outcome == Outcome.RETRY) {
                     metrics.recordError();
@@ -67,7 +71,7 @@ final class JournalRemoteUploader implements Runnable {
                     lastRetryLogMillis = 0;
                 }
                 backoff = FIRST_BACKOFF_MILLIS;
-                queue.remove(batch);
+                queue.remove(taken);
                 if (outcome == Outcome.DELIVERED) {
                     metrics.recordBatch(batch.entries(), batch.body().length);
                 } else {
@@ -77,6 +81,26 @@ final class JournalRemoteUploader implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Several queued batches as one request body (export-format entries simply follow each other). */
+    private static UploadQueue.Batch combine(java.util.List<UploadQueue.Batch> batches) {
+        if (batches.size() == 1) {
+            return batches.get(0);
+        }
+        int length = 0;
+        int entries = 0;
+        for (UploadQueue.Batch batch : batches) {
+            length += batch.body().length;
+            entries += batch.entries();
+        }
+        byte[] body = new byte[length];
+        int at = 0;
+        for (UploadQueue.Batch batch : batches) {
+            System.arraycopy(batch.body(), 0, body, at, batch.body().length);
+            at += batch.body().length;
+        }
+        return new UploadQueue.Batch(body, entries);
     }
 
     private enum Outcome {

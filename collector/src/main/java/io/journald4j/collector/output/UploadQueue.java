@@ -46,12 +46,32 @@ final class UploadQueue {
         return batches.peekFirst();
     }
 
-    synchronized void remove(Batch batch) {
-        if (batches.peekFirst() == batch) {
-            batches.removeFirst();
-            bytes -= batch.body().length;
-            notifyAll();
+    /**
+     * The oldest batches that fit together in {@code maxBytes} (at least one), for one request:
+     * while journal-remote answers one upload, the next ones queue up and travel together.
+     */
+    synchronized java.util.List<Batch> oldest(long maxBytes) {
+        java.util.List<Batch> taken = new java.util.ArrayList<>();
+        long size = 0;
+        for (Batch batch : batches) {
+            if (!taken.isEmpty() && size + batch.body().length > maxBytes) {
+                break;
+            }
+            taken.add(batch);
+            size += batch.body().length;
         }
+        return taken;
+    }
+
+    /** Removes {@code taken}, the oldest batches, once they are delivered or given up. */
+    synchronized void remove(java.util.List<Batch> taken) {
+        for (Batch batch : taken) {
+            if (batches.peekFirst() == batch) {
+                batches.removeFirst();
+                bytes -= batch.body().length;
+            }
+        }
+        notifyAll();
     }
 
     synchronized boolean isEmpty() {
