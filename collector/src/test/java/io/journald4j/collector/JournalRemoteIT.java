@@ -53,8 +53,10 @@ class JournalRemoteIT {
         try (AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open()) {
             channel.connect(AFUNIXSocketAddress.of(socket));
             for (int i = 0; i < count; i++) {
-                channel.write(ByteBuffer.wrap(("TEST=remote\nSEQ=" + phase + "-" + i + "\nMESSAGE=line one\nline two\n")
-                        .replace("line one\nline two", "upload " + i).getBytes(StandardCharsets.UTF_8)));
+                java.io.ByteArrayOutputStream datagram = new java.io.ByteArrayOutputStream();
+                datagram.writeBytes(("TEST=remote\nSEQ=" + phase + "-" + i + "\nMESSAGE=upload " + i + "\nBIN\n").getBytes(StandardCharsets.UTF_8));
+                datagram.writeBytes(new byte[] {5, 0, 0, 0, 0, 0, 0, 0, 'a', '\n', 0, (byte) 0xFF, 'b', '\n'});
+                channel.write(ByteBuffer.wrap(datagram.toByteArray()));
             }
         }
     }
@@ -108,6 +110,7 @@ class JournalRemoteIT {
             assertThat(entries).as("every entry exactly once").hasSize(300);
             assertThat(distinct).hasSize(300);
             assertThat(entries.get(0).get("__REALTIME_TIMESTAMP").asLong()).isPositive();
+            assertThat(entries.get(0).get("BIN").toString()).as("binary values survive the upload").isEqualTo("[97,10,0,255,98]");
             OutputMetrics output = running.collector.metrics().outputs().stream()
                     .filter(o -> o.name().startsWith("journal-remote:")).findFirst().orElseThrow();
             assertThat(output.entries()).isEqualTo(300);
