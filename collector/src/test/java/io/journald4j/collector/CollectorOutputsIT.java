@@ -135,6 +135,24 @@ class CollectorOutputsIT {
         }
     }
 
+    @Test
+    void shouldCountWhatAnUnreachableJournalLosesWhileTheOtherOutputsKeepWriting() throws Exception {
+        Path absent = dir.resolve("no-journald-here/socket");
+        try (RunningCollector running = new RunningCollector(dir, 64L << 20, List.of("journal:" + absent))) {
+            sendSample(running.socket, "unreachable", 20);
+            assertThat(running.await(RunningCollector.field("TEST", "unreachable"), 20)).hasSize(20);
+            var journal = running.collector.metrics().outputs().stream()
+                    .filter(o -> o.name().startsWith("journal:")).findFirst().orElseThrow();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (journal.dropped() < 20 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(journal.dropped()).as("every entry counted as dropped").isEqualTo(20);
+            assertThat(journal.entries()).isZero();
+            assertThat(journal.errors()).isPositive();
+        }
+    }
+
     /** Reads a jsonl file the collector wrote (after it stopped). */
     private static final class RunningCollectorLines {
         private final Path file;
