@@ -7,12 +7,14 @@ import java.nio.ByteBuffer;
  * when it arrived.
  *
  * <p>Slots are allocated once, with an inline array of the configured slot size; a larger message
- * gets a one-off array that is dropped when the slot is cleared, so the ring's memory stays at its
- * budget plus whatever large messages are in flight.
+ * gets a one-off array that the last output to read it lets go ({@link #release()}), so the ring's
+ * memory stays at its budget plus whatever large messages are in flight.
  */
 public final class EntrySlot {
 
     private final byte[] inline;
+    private final int readers;
+    private final java.util.concurrent.atomic.AtomicInteger readersLeft = new java.util.concurrent.atomic.AtomicInteger();
     private final ByteBuffer inlineView;
     private ByteBuffer view;
     private byte[] overflow;
@@ -20,6 +22,12 @@ public final class EntrySlot {
     private long receivedMicros;
 
     EntrySlot(int capacity) {
+        this(capacity, 1);
+    }
+
+    /** A slot read by {@code readers} outputs. */
+    EntrySlot(int capacity, int readers) {
+        this.readers = readers;
         this.inline = new byte[capacity];
         this.inlineView = ByteBuffer.wrap(inline);
     }
@@ -32,6 +40,9 @@ public final class EntrySlot {
         int start = source.position();
         source.get(target, 0, size);
         source.position(start);
+        if (overflow != null) {
+            readersLeft.set(readers);
+        }
         view = overflow == null ? inlineView : ByteBuffer.wrap(overflow);
         view.limit(size).position(0);
         this.length = size;
@@ -60,10 +71,15 @@ public final class EntrySlot {
         return receivedMicros;
     }
 
-    /** Releases a large message's array; the ring's last handler calls it when every output is done. */
-    public void clear() {
-        overflow = null;
-        view = null;
-        length = 0;
+    /**
+     * Called by each output when it is done with the slot; the last one lets a large message's array
+     * go at once rather than when the ring wraps around to this slot. Nothing to do for the common,
+     * inline case, so the hot path costs one field read.
+     */
+    public void release() {
+        if (overflow != null && readersLeft.decrementAndGet() == 0) {
+            overflow = null;
+            view = null;
+        }
     }
 }

@@ -4,6 +4,8 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
+import com.lmax.disruptor.PhasedBackoffWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -21,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Slots are preallocated once from a memory budget; publishing copies the datagram into a slot
  * through a reused translator argument, so nothing is allocated per datagram. Every output is its
  * own {@link EventHandler} on its own thread; a slot is reused only when all of them are done with
- * it, and a final handler clears it.
+ * it, and the last one to finish releases a large message's array.
  */
 public final class IngestRing {
 
@@ -29,13 +31,15 @@ public final class IngestRing {
     static final int MIN_SLOTS = 64;
 
     private static final long FULL_RING_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
+    private static final long YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
     private static final EventTranslatorOneArg<EntrySlot, Arrival> COPY_IN =
             (slot, sequence, arrival) -> slot.fill(arrival.bytes, arrival.receivedMicros);
 
     private final Disruptor<EntrySlot> disruptor;
     private final RingBuffer<EntrySlot> ring;
-    private final SlotClearingHandler clearing;
+
     private final RingFullPolicy policy;
     private final Arrival arrival = new Arrival();
     private volatile boolean closing;
@@ -46,9 +50,8 @@ public final class IngestRing {
         long receivedMicros;
     }
 
-    private IngestRing(Disruptor<EntrySlot> disruptor, SlotClearingHandler clearing, RingFullPolicy policy) {
+    private IngestRing(Disruptor<EntrySlot> disruptor, RingFullPolicy policy) {
         this.disruptor = disruptor;
-        this.clearing = clearing;
         this.ring = disruptor.start();
         this.policy = policy;
     }
@@ -76,18 +79,32 @@ public final class IngestRing {
         }
         int slots = slotCount(memoryBudget, slotBytes);
         long lingerNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), linger.toNanos());
+        int readers = outputs.size();
         Disruptor<EntrySlot> disruptor = new Disruptor<>(
-                () -> new EntrySlot(slotBytes),
+                () -> new EntrySlot(slotBytes, readers),
                 slots,
                 threads,
                 ProducerType.SINGLE,
-                new LiteTimeoutBlockingWaitStrategy(lingerNanos, TimeUnit.NANOSECONDS));
+                waitStrategy(lingerNanos));
         disruptor.setDefaultExceptionHandler(exceptionHandler);
         @SuppressWarnings({"unchecked", "rawtypes"}) // generic array creation: the DSL takes varargs
-        EventHandler<EntrySlot>[] handlers = outputs.toArray(new EventHandler[0]);
-        SlotClearingHandler clearing = new SlotClearingHandler();
-        disruptor.handleEventsWith(handlers).then(clearing);
-        return new IngestRing(disruptor, clearing, policy);
+        EventHandler<EntrySlot>[] handlers = new EventHandler[readers];
+        for (int i = 0; i < readers; i++) {
+            handlers[i] = new ReleasingHandler(outputs.get(i));
+        }
+        disruptor.handleEventsWith(handlers);
+        return new IngestRing(disruptor, policy);
+    }
+
+    /**
+     * Spin briefly, then yield, then block with a timeout (so that lingering batches flush): under
+     * load an output finds the next entry before it ever blocks, so the receive thread rarely pays a
+     * lock and a wake-up per datagram; when idle, it blocks and costs nothing.
+     */
+    private static WaitStrategy waitStrategy(long lingerNanos) {
+        return new PhasedBackoffWaitStrategy(
+                SPIN_NANOS, YIELD_NANOS, TimeUnit.NANOSECONDS,
+                new LiteTimeoutBlockingWaitStrategy(lingerNanos, TimeUnit.NANOSECONDS));
     }
 
     static int slotCount(long memoryBudget, int slotBytes) {
@@ -135,14 +152,14 @@ public final class IngestRing {
         closing = true;
         long deadline = System.nanoTime() + timeout.toNanos();
         // Disruptor.shutdown() only waits for processors that are already running: one whose thread
-        // has not started yet would be halted with its backlog. Waiting for the last handler's
+        // has not started yet would be halted with its backlog. Waiting for the slowest output's
         // sequence to reach the cursor covers that case.
-        while (clearing.finished() < ring.getCursor() && System.nanoTime() - deadline < 0) {
+        while (ring.getMinimumGatingSequence() < ring.getCursor() && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         try {
             disruptor.shutdown(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return clearing.finished() >= ring.getCursor();
+            return ring.getMinimumGatingSequence() >= ring.getCursor();
         } catch (TimeoutException e) {
             disruptor.halt();
             return false;

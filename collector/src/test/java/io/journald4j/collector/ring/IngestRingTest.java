@@ -66,6 +66,18 @@ class IngestRingTest {
     }
 
     @Test
+    void shouldLetGoOfALargeMessageOnlyAfterEveryOutputReleasedIt() {
+        EntrySlot slot = new EntrySlot(512, 2);
+        slot.fill(ByteBuffer.wrap(new byte[5000]), 1);
+        slot.release();
+        assertThat(slot.view()).as("one output still reading").isNotNull();
+        assertThat(slot.bytes()).hasSize(5000);
+        slot.release();
+        assertThat(slot.view()).isNull();
+        assertThat(slot.bytes()).hasSize(512);
+    }
+
+    @Test
     void shouldSizeTheRingFromTheMemoryBudget() {
         assertThat(IngestRing.slotCount(64L * 1024 * 1024, 4096)).isEqualTo(16384);
         assertThat(IngestRing.slotCount(100L * 1024 * 1024, 4096)).isEqualTo(16384);
@@ -80,7 +92,7 @@ class IngestRingTest {
         slot.fill(ByteBuffer.wrap(big), 1);
         assertThat(slot.length()).isEqualTo(5000);
         assertThat(slot.view().get(4999)).isEqualTo((byte) 7);
-        slot.clear();
+        slot.release();
         slot.fill(ByteBuffer.wrap(new byte[10]), 2);
         assertThat(slot.bytes()).hasSize(512);
     }
