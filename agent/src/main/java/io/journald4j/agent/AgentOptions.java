@@ -99,7 +99,8 @@ public final class AgentOptions {
                 enabled = parseBoolean(value, source + key);
                 break;
             default:
-                throw new IllegalArgumentException("unknown " + source + key + "; known keys: " + String.join(", ", KEYS));
+                throw new IllegalArgumentException(
+                        "unknown " + source + key + "; known keys: " + String.join(", ", KEYS));
         }
     }
 
@@ -126,7 +127,9 @@ public final class AgentOptions {
         Map<String, String> pairs = new TreeMap<>();
         for (String name : properties.stringPropertyNames()) {
             if (name.startsWith(PROPERTY_PREFIX)) {
-                pairs.put(name.substring(PROPERTY_PREFIX.length()), properties.getProperty(name).trim());
+                pairs.put(
+                        name.substring(PROPERTY_PREFIX.length()),
+                        properties.getProperty(name).trim());
             }
         }
         return pairs;

@@ -63,7 +63,9 @@ final class NestedJars {
             for (JarEntry entry = nested.getNextJarEntry(); entry != null; entry = nested.getNextJarEntry()) {
                 String path = entry.getName();
                 if (path.endsWith(".class") && !path.startsWith("META-INF/")) {
-                    classes.put(path.substring(0, path.length() - ".class".length()).replace('/', '.'), nested.readAllBytes());
+                    classes.put(
+                            path.substring(0, path.length() - ".class".length()).replace('/', '.'),
+                            nested.readAllBytes());
                 }
             }
         }

@@ -26,6 +26,7 @@ abstract class AbstractAgentIT {
     private static final Duration ARRIVAL = Duration.ofSeconds(20);
     /** After the expected entries are in, how long a duplicate gets to show up. */
     private static final Duration DUPLICATES = Duration.ofMillis(800);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     static PrivateJournald journald;
@@ -49,7 +50,8 @@ abstract class AbstractAgentIT {
 
     /** Agent arguments sending to the private journald under {@code identifier}, plus {@code more} ({@code k=v,...}). */
     static String agentArguments(String identifier, String more) {
-        return "socketPath=" + journald.socketPath() + ",syslogIdentifier=" + identifier + (more.isEmpty() ? "" : "," + more);
+        return "socketPath=" + journald.socketPath() + ",syslogIdentifier=" + identifier
+                + (more.isEmpty() ? "" : "," + more);
     }
 
     /** Runs {@code plain} as it is and with the agent; both must succeed and print exactly the same. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.journald4j.agent.apps.LogbackLevelsApp;
 import io.journald4j.agent.support.ChildJvm;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class AgentFailureIT extends AbstractAgentIT {
 
@@ -54,7 +54,8 @@ class AgentFailureIT extends AbstractAgentIT {
         ChildJvm.Result run = ChildJvm.create()
                 .withOption(CONSOLE_CONFIG)
                 .withOption(LOGBACK_PROVIDER)
-                .withEnvironment("JOURNALD4J_AGENT_SOCKET_PATH", journald.socketPath().toString())
+                .withEnvironment(
+                        "JOURNALD4J_AGENT_SOCKET_PATH", journald.socketPath().toString())
                 .withEnvironment("JOURNALD4J_AGENT_SYSLOG_IDENTIFIER", fromEnvironment)
                 .withEnvironment("JOURNALD4J_AGENT_LEVEL", "ERROR")
                 .withOption("-Djournald4j.agent.syslogIdentifier=" + fromProperty)
@@ -101,9 +102,13 @@ class AgentFailureIT extends AbstractAgentIT {
      * agent's own stderr lines, both print the same and succeed.
      */
     private static ChildJvm.Result runWithAndWithoutAgentLines(ChildJvm base, String arguments) {
-        ChildJvm.Result without = ChildJvm.create().withOption(CONSOLE_CONFIG).withOption(LOGBACK_PROVIDER)
+        ChildJvm.Result without = ChildJvm.create()
+                .withOption(CONSOLE_CONFIG)
+                .withOption(LOGBACK_PROVIDER)
                 .run(LogbackLevelsApp.class, "failure");
-        ChildJvm.Result with = base.withOption(CONSOLE_CONFIG).withOption(LOGBACK_PROVIDER).withAgent(arguments)
+        ChildJvm.Result with = base.withOption(CONSOLE_CONFIG)
+                .withOption(LOGBACK_PROVIDER)
+                .withAgent(arguments)
                 .run(LogbackLevelsApp.class, "failure");
         assertThat(without.exitCode).as("%s", without).isZero();
         assertThat(with.exitCode).as("%s", with).isZero();

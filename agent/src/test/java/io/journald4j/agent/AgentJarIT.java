@@ -49,8 +49,10 @@ class AgentJarIT {
         assertThat(names).contains("org/newsclub/net/unix/AFUNIXDatagramSocket.class");
         assertThat(names).anyMatch(name -> name.startsWith("lib/amd64-Linux-"));
         assertThat(names).noneMatch(name -> name.startsWith("lib/") && name.matches("lib/[^/]+-(MacOSX|Windows10)-.*"));
-        assertThat(names).noneMatch(name -> name.startsWith("ch/qos/logback/") || name.startsWith("org/apache/logging/")
-                || name.startsWith("org/slf4j/"));
+        assertThat(names)
+                .noneMatch(name -> name.startsWith("ch/qos/logback/")
+                        || name.startsWith("org/apache/logging/")
+                        || name.startsWith("org/slf4j/"));
         assertThat(names).noneMatch(name -> name.startsWith("META-INF/services/") && name.contains("logging"));
         assertThat(nestedEntries("META-INF/journald4j/bootstrap.jar"))
                 .allMatch(name -> name.startsWith("io/journald4j/agent/bootstrap/") || name.startsWith("META-INF/"));

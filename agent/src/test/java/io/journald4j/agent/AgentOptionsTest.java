@@ -25,7 +25,8 @@ class AgentOptionsTest {
         assertThat(options.socketPath()).isEqualTo("/run/systemd/journal/socket");
         assertThat(options.syslogIdentifier()).isNull();
         assertThat(options.level()).isEqualTo(Threshold.TRACE);
-        assertThat(options.fields()).containsExactlyInAnyOrder(FieldGroup.MDC, FieldGroup.MARKERS, FieldGroup.KEY_VALUES);
+        assertThat(options.fields())
+                .containsExactlyInAnyOrder(FieldGroup.MDC, FieldGroup.MARKERS, FieldGroup.KEY_VALUES);
         assertThat(options.policy()).isEqualTo("block");
         assertThat(options.enabled()).isTrue();
     }
@@ -112,7 +113,8 @@ class AgentOptionsTest {
 
     @Test
     void shouldHandTheIsolatedSideCanonicalStrings() {
-        Map<String, String> map = AgentOptions.parse("level=warn,fields=keyValues:mdc,policy=Drop").toMap();
+        Map<String, String> map = AgentOptions.parse("level=warn,fields=keyValues:mdc,policy=Drop")
+                .toMap();
 
         assertThat(map)
                 .containsEntry("level", "WARN")

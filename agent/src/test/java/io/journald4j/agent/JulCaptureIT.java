@@ -32,6 +32,7 @@ class JulCaptureIT extends AbstractAgentIT {
         JournalRecord warning = withMessage(entries, "jul warning");
         assertThat(warning.text("PRIORITY")).isEqualTo("4");
         assertThat(warning.text("EXCEPTION_TYPE")).isEqualTo("java.lang.IllegalStateException");
-        assertThat(warning.text("STACK_TRACE")).startsWith("java.lang.IllegalStateException: boom\n\tat " + JulApp.class.getName());
+        assertThat(warning.text("STACK_TRACE"))
+                .startsWith("java.lang.IllegalStateException: boom\n\tat " + JulApp.class.getName());
     }
 }

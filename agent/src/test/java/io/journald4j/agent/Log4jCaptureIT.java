@@ -36,7 +36,9 @@ class Log4jCaptureIT extends AbstractAgentIT {
         assertThat(first.text("THREAD_NAME")).isEqualTo("main");
         assertThat(first.text("RUN_ID")).isEqualTo(id);
         assertThat(first.texts("MARKER")).containsExactly("AUDIT");
-        assertThat(withMessage(entries, "after reconfiguration without appenders").text("PRIORITY")).isEqualTo("4");
+        assertThat(withMessage(entries, "after reconfiguration without appenders")
+                        .text("PRIORITY"))
+                .isEqualTo("4");
         JournalRecord failure = withMessage(entries, "after reconfiguration");
         assertThat(failure.text("EXCEPTION_TYPE")).isEqualTo("java.lang.IllegalStateException");
         assertThat(failure.text("STACK_TRACE")).startsWith("java.lang.IllegalStateException: boom\n");
@@ -50,19 +52,24 @@ class Log4jCaptureIT extends AbstractAgentIT {
         String id = newIdentifier();
         runWithAndWithoutAgent(
                 ChildJvm.create().withOption(LOG4J_PROVIDER).withOption(CONSOLE_CONFIG),
-                ChildJvm.create().withOption(LOG4J_PROVIDER).withOption(CONSOLE_CONFIG).withAgent(agentArguments(id, "")),
+                ChildJvm.create()
+                        .withOption(LOG4J_PROVIDER)
+                        .withOption(CONSOLE_CONFIG)
+                        .withAgent(agentArguments(id, "")),
                 BridgedApp.class,
                 id);
 
         List<JournalRecord> entries = entries(id, 3);
 
-        assertThat(messages(entries)).containsExactlyInAnyOrder("through slf4j", "through jul", "through the log4j api");
+        assertThat(messages(entries))
+                .containsExactlyInAnyOrder("through slf4j", "through jul", "through the log4j api");
         JournalRecord slf4j = withMessage(entries, "through slf4j");
         assertThat(slf4j.text("LOGGER_NAME")).isEqualTo("bridged.slf4j");
         assertThat(slf4j.text("RUN_ID")).isEqualTo(id);
         JournalRecord jul = withMessage(entries, "through jul");
         assertThat(jul.text("LOGGER_NAME")).isEqualTo("bridged.jul");
         assertThat(jul.text("PRIORITY")).isEqualTo("4");
-        assertThat(withMessage(entries, "through the log4j api").text("PRIORITY")).isEqualTo("3");
+        assertThat(withMessage(entries, "through the log4j api").text("PRIORITY"))
+                .isEqualTo("3");
     }
 }

@@ -6,8 +6,8 @@ import io.journald4j.agent.apps.IsolatedLoaderLauncher;
 import io.journald4j.agent.apps.LogbackLevelsApp;
 import io.journald4j.agent.apps.LogbackResetApp;
 import io.journald4j.agent.support.ChildJvm;
-import io.journald4j.testing.JournalRecord;
 import io.journald4j.agent.support.SpringBootJar;
+import io.journald4j.testing.JournalRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -29,7 +29,10 @@ class LogbackCaptureIT extends AbstractAgentIT {
         String id = newIdentifier();
         runWithAndWithoutAgent(
                 ChildJvm.create().withOption(LOGBACK_PROVIDER).withOption(CONSOLE_CONFIG),
-                ChildJvm.create().withOption(LOGBACK_PROVIDER).withOption(CONSOLE_CONFIG).withAgent(agentArguments(id, "")),
+                ChildJvm.create()
+                        .withOption(LOGBACK_PROVIDER)
+                        .withOption(CONSOLE_CONFIG)
+                        .withAgent(agentArguments(id, "")),
                 LogbackResetApp.class,
                 id);
 
@@ -56,10 +59,13 @@ class LogbackCaptureIT extends AbstractAgentIT {
         assertThat(messages(entries)).containsExactlyInAnyOrder("warn event", "error event");
         JournalRecord warn = withMessage(entries, "warn event");
         assertThat(warn.text("ORDER_ID")).isEqualTo("42");
-        assertThat(warn.has("RUN_ID")).as("MDC is not among the chosen field groups").isFalse();
+        assertThat(warn.has("RUN_ID"))
+                .as("MDC is not among the chosen field groups")
+                .isFalse();
         assertThat(warn.text("CODE_FUNC")).isEqualTo(LogbackLevelsApp.class.getName() + ".main");
         assertThat(warn.text("CODE_FILE")).isEqualTo("LogbackLevelsApp.java");
-        assertThat(withMessage(entries, "error event").text("EXCEPTION_TYPE")).isEqualTo("java.lang.IllegalArgumentException");
+        assertThat(withMessage(entries, "error event").text("EXCEPTION_TYPE"))
+                .isEqualTo("java.lang.IllegalArgumentException");
     }
 
     @Test
@@ -83,7 +89,9 @@ class LogbackCaptureIT extends AbstractAgentIT {
         List<JournalRecord> fromAppender = entries(direct, 3);
         List<JournalRecord> fromAgent = entries(viaAgent, 3);
 
-        assertThat(messages(fromAgent)).containsExactlyInAnyOrderElementsOf(messages(fromAppender)).hasSize(3);
+        assertThat(messages(fromAgent))
+                .containsExactlyInAnyOrderElementsOf(messages(fromAppender))
+                .hasSize(3);
         for (JournalRecord expected : fromAppender) {
             JournalRecord actual = withMessage(fromAgent, expected.text("MESSAGE"));
             assertThat(contractFields(actual)).isEqualTo(contractFields(expected));
@@ -111,10 +119,18 @@ class LogbackCaptureIT extends AbstractAgentIT {
     @Test
     void shouldCaptureFromAnApplicationInItsOwnClassLoader() {
         String id = newIdentifier();
-        String launcherClassPath = Paths.get(IsolatedLoaderLauncher.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        String launcherClassPath = Paths.get(IsolatedLoaderLauncher.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .getPath())
+                .toString();
         String app = LogbackResetApp.class.getName();
         String appClassPath = ChildJvm.applicationClassPath();
-        ChildJvm plain = ChildJvm.create().withOption(LOGBACK_PROVIDER).withOption(CONSOLE_CONFIG).withClassPath(launcherClassPath);
+        ChildJvm plain = ChildJvm.create()
+                .withOption(LOGBACK_PROVIDER)
+                .withOption(CONSOLE_CONFIG)
+                .withClassPath(launcherClassPath);
         ChildJvm withAgent = ChildJvm.create()
                 .withOption(LOGBACK_PROVIDER)
                 .withOption(CONSOLE_CONFIG)
@@ -136,11 +152,17 @@ class LogbackCaptureIT extends AbstractAgentIT {
                 Arrays.asList("logback-classic-", "logback-core-", "slf4j-api-"));
 
         ChildJvm.Result without = ChildJvm.create().withOption(CONSOLE_CONFIG).runJar(jar, id);
-        ChildJvm.Result with = ChildJvm.create().withOption(CONSOLE_CONFIG).withAgent(agentArguments(id, "")).runJar(jar, id);
+        ChildJvm.Result with = ChildJvm.create()
+                .withOption(CONSOLE_CONFIG)
+                .withAgent(agentArguments(id, ""))
+                .runJar(jar, id);
 
         assertThat(without.exitCode).as("%s", without).isZero();
         assertThat(with.exitCode).as("%s", with).isZero();
-        assertThat(with.stdout).as("%s", with).isEqualTo(without.stdout).startsWith("INFO  LogbackResetApp - configured by file");
+        assertThat(with.stdout)
+                .as("%s", with)
+                .isEqualTo(without.stdout)
+                .startsWith("INFO  LogbackResetApp - configured by file");
         assertThat(with.stderr).as("%s", with).isEqualTo(without.stderr);
         assertResetAppEntries(entries(id, 4), id);
     }
@@ -148,7 +170,10 @@ class LogbackCaptureIT extends AbstractAgentIT {
     private static void assertResetAppEntries(List<JournalRecord> entries, String id) {
         assertThat(messages(entries))
                 .containsExactlyInAnyOrder(
-                        "configured by file", "with key-value and marker", "after reset, no appender", "after reconfiguration");
+                        "configured by file",
+                        "with key-value and marker",
+                        "after reset, no appender",
+                        "after reconfiguration");
         JournalRecord first = withMessage(entries, "configured by file");
         assertThat(first.text("PRIORITY")).isEqualTo("6");
         assertThat(first.text("LOGGER_NAME")).isEqualTo(LogbackResetApp.class.getName());
@@ -158,7 +183,8 @@ class LogbackCaptureIT extends AbstractAgentIT {
         JournalRecord structured = withMessage(entries, "with key-value and marker");
         assertThat(structured.text("ORDER_ID")).isEqualTo("42");
         assertThat(structured.texts("MARKER")).containsExactly("AUDIT");
-        assertThat(withMessage(entries, "after reset, no appender").text("PRIORITY")).isEqualTo("4");
+        assertThat(withMessage(entries, "after reset, no appender").text("PRIORITY"))
+                .isEqualTo("4");
         JournalRecord failure = withMessage(entries, "after reconfiguration");
         assertThat(failure.text("PRIORITY")).isEqualTo("3");
         assertThat(failure.text("EXCEPTION_TYPE")).isEqualTo("java.lang.IllegalStateException");
@@ -171,7 +197,8 @@ class LogbackCaptureIT extends AbstractAgentIT {
     /** The fields a client writes, without the identifier and the event time, which differ between runs. */
     private static Map<String, List<String>> contractFields(JournalRecord entry) {
         return entry.fieldNames().stream()
-                .filter(name -> !name.startsWith("_") && !name.equals("SYSLOG_IDENTIFIER") && !name.equals("EVENT_TIME_USEC"))
+                .filter(name ->
+                        !name.startsWith("_") && !name.equals("SYSLOG_IDENTIFIER") && !name.equals("EVENT_TIME_USEC"))
                 .collect(Collectors.toMap(name -> name, entry::texts, (a, b) -> a, TreeMap::new));
     }
 }

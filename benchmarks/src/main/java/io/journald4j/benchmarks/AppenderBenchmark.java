@@ -77,12 +77,7 @@ public class AppenderBenchmark {
         Logger logger = context.getLogger(TypicalEvent.LOGGER_NAME);
         TypicalEvent.MDC.forEach(context.getMDCAdapter()::put);
         event = new LoggingEvent(
-                Logger.class.getName(),
-                logger,
-                Level.INFO,
-                TypicalEvent.message(messageLength, false),
-                null,
-                null);
+                Logger.class.getName(), logger, Level.INFO, TypicalEvent.message(messageLength, false), null, null);
         if (mdcMap.equals("plainHashMap")) {
             event.setMDCPropertyMap(new HashMap<>(TypicalEvent.MDC));
         }

@@ -30,10 +30,7 @@ final class DistinctDatagramSource implements EventSource {
         int at = 0;
         for (int i = 0; i < count; i++) {
             TypicalEvent.encode(
-                    encoder,
-                    TypicalEvent.formattedMessage(firstOrderNumber + i),
-                    syslogIdentifier,
-                    firstMicros + i);
+                    encoder, TypicalEvent.formattedMessage(firstOrderNumber + i), syslogIdentifier, firstMicros + i);
             ByteBuffer entry = encoder.entry();
             int size = entry.remaining();
             entry.get(all, at, size);

@@ -84,9 +84,8 @@ final class EndToEndHarness {
     private void runRound(Variant variant, int round, DatagramSink sink, long journaldPid)
             throws IOException, InterruptedException {
         long receivedBefore = sink == null ? 0 : sink.received();
-        LongSupplier journaldCpu = variant.target().equals(JOURNALD) && journaldPid > 0
-                ? () -> ProcessCpu.ofPid(journaldPid)
-                : () -> 0L;
+        LongSupplier journaldCpu =
+                variant.target().equals(JOURNALD) && journaldPid > 0 ? () -> ProcessCpu.ofPid(journaldPid) : () -> 0L;
         Sample sample;
         try (EventSource source = variant.open().apply(round)) {
             for (long i = 0; i < options.warmup; i++) {

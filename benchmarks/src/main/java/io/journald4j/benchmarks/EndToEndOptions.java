@@ -14,6 +14,7 @@ final class EndToEndOptions {
     boolean peer = true;
     /** Set by the launcher on the child it starts in a private mount namespace; not for users. */
     String journaldNamespace;
+
     long journaldPid = -1;
 
     static EndToEndOptions parse(String[] args) {
@@ -31,8 +32,9 @@ final class EndToEndOptions {
                 case "--no-peer" -> options.peer = false;
                 case "--inside-namespace" -> options.journaldNamespace = value;
                 case "--journald-pid" -> options.journaldPid = Long.parseLong(value);
-                default -> throw new IllegalArgumentException("unknown option " + arg + "; known: --events=N"
-                        + " --warmup=N --rounds=N --no-journald --no-receiver --no-peer");
+                default ->
+                    throw new IllegalArgumentException("unknown option " + arg + "; known: --events=N"
+                            + " --warmup=N --rounds=N --no-journald --no-receiver --no-peer");
             }
         }
         return options;

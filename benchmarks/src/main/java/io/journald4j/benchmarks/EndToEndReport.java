@@ -42,7 +42,8 @@ final class EndToEndReport {
                 "arrived/sent");
         Map<String, List<Sample>> byVariant = new LinkedHashMap<>();
         for (Sample sample : samples) {
-            byVariant.computeIfAbsent(sample.target() + "/" + sample.variant(), key -> new ArrayList<>())
+            byVariant
+                    .computeIfAbsent(sample.target() + "/" + sample.variant(), key -> new ArrayList<>())
                     .add(sample);
         }
         for (List<Sample> group : byVariant.values()) {
@@ -74,26 +75,41 @@ final class EndToEndReport {
         check("journald4j/raw events/s into journald", intoJournald, ">= 0.90x", intoJournald >= 0.9, "%.2fx");
         double cpu = median(j, EndToEndHarness.JOURNALD4J, Sample::threadCpuMicrosPerEvent);
         double versusDistinct = pairedRatio(j, EndToEndHarness.JOURNALD4J, EndToEndHarness.RAW_DISTINCT);
-        check("journald4j/raw-distinct events/s into journald", versusDistinct, ">= 0.90x", versusDistinct >= 0.9,
+        check(
+                "journald4j/raw-distinct events/s into journald",
+                versusDistinct,
+                ">= 0.90x",
+                versusDistinct >= 0.9,
                 "%.2fx");
         check("journald4j sending-thread CPU into journald", cpu, "<= 15 us/event", cpu <= 15, "%.2f us/event");
         double beyondFloor = median(r, EndToEndHarness.JOURNALD4J, Sample::allocatedBytesPerEvent)
                 - median(EndToEndHarness.NO_OUTPUT, EndToEndHarness.LOGBACK_FLOOR, Sample::allocatedBytesPerEvent);
-        check("journald4j allocation beyond Logback's own event", beyondFloor, "<= 64 B/event", beyondFloor <= 64,
+        check(
+                "journald4j allocation beyond Logback's own event",
+                beyondFloor,
+                "<= 64 B/event",
+                beyondFloor <= 64,
                 "%.1f B/event");
         double receiverRate = median(r, EndToEndHarness.JOURNALD4J, Sample::eventsPerSecond);
-        check("journald4j into a plain receiver", receiverRate, ">= 200,000 events/s", receiverRate >= 200_000,
+        check(
+                "journald4j into a plain receiver",
+                receiverRate,
+                ">= 200,000 events/s",
+                receiverRate >= 200_000,
                 "%,.0f events/s");
         double versusPeer = pairedRatio(j, EndToEndHarness.JOURNALD4J, EndToEndHarness.PEER);
         check("journald4j/peer events/s into journald", versusPeer, ">= 1.80x", versusPeer >= 1.8, "%.2fx");
         double cpuVersusPeer = median(j, EndToEndHarness.PEER, Sample::threadCpuMicrosPerEvent)
                 / median(j, EndToEndHarness.JOURNALD4J, Sample::threadCpuMicrosPerEvent);
-        check("peer/journald4j sending-thread CPU per event", cpuVersusPeer, ">= 3.00x", cpuVersusPeer >= 3,
-                "%.2fx");
+        check("peer/journald4j sending-thread CPU per event", cpuVersusPeer, ">= 3.00x", cpuVersusPeer >= 3, "%.2fx");
         double processCpuVersusPeer = median(j, EndToEndHarness.PEER, Sample::processCpuMicrosPerEvent)
                 / median(j, EndToEndHarness.JOURNALD4J, Sample::processCpuMicrosPerEvent);
-        check("peer/journald4j process CPU per event (with GC)", processCpuVersusPeer, ">= 3.00x",
-                processCpuVersusPeer >= 3, "%.2fx");
+        check(
+                "peer/journald4j process CPU per event (with GC)",
+                processCpuVersusPeer,
+                ">= 3.00x",
+                processCpuVersusPeer >= 3,
+                "%.2fx");
     }
 
     private void check(String what, double value, String target, boolean met, String format) {

@@ -56,7 +56,8 @@ public final class ForwardBenchmark {
             }
         }
         if (!Files.exists(COLLECTOR_JAR)) {
-            throw new IllegalStateException(COLLECTOR_JAR + " missing: mvn -B -q -pl collector -am package -DskipTests");
+            throw new IllegalStateException(
+                    COLLECTOR_JAR + " missing: mvn -B -q -pl collector -am package -DskipTests");
         }
         Path work = Files.createTempDirectory("journald4j-forward-");
         List<Double> journalRatios = new ArrayList<>();
@@ -66,24 +67,40 @@ public final class ForwardBenchmark {
                 double raw = rawIntoJournald(journald, entries, "raw-" + round);
                 double forwarded = forwardedIntoJournald(journald, work, entries, "fwd-" + round);
                 journalRatios.add(forwarded / raw);
-                System.out.printf(Locale.ROOT, "round %d journald   raw %,10.0f/s   via collector %,10.0f/s   %.2fx%n",
-                        round, raw, forwarded, forwarded / raw);
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d journald   raw %,10.0f/s   via collector %,10.0f/s   %.2fx%n",
+                        round,
+                        raw,
+                        forwarded,
+                        forwarded / raw);
                 double imported = journalRemoteImport(work, entries, "imp-" + round);
                 double uploaded = uploadedToJournalRemote(work, entries, "upl-" + round);
                 remoteRatios.add(uploaded / imported);
-                System.out.printf(Locale.ROOT, "round %d remote     file import %,10.0f/s   via collector %,10.0f/s   %.2fx%n",
-                        round, imported, uploaded, uploaded / imported);
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d remote     file import %,10.0f/s   via collector %,10.0f/s   %.2fx%n",
+                        round,
+                        imported,
+                        uploaded,
+                        uploaded / imported);
             }
         } finally {
             deleteTree(work);
         }
-        System.out.printf(Locale.ROOT, "%nmedian journal: output / raw loop into journald:           %.2fx (target >= 0.90x)%n", median(journalRatios));
-        System.out.printf(Locale.ROOT, "median journal-remote: upload / journal-remote file import: %.2fx%n", median(remoteRatios));
+        System.out.printf(
+                Locale.ROOT,
+                "%nmedian journal: output / raw loop into journald:           %.2fx (target >= 0.90x)%n",
+                median(journalRatios));
+        System.out.printf(
+                Locale.ROOT,
+                "median journal-remote: upload / journal-remote file import: %.2fx%n",
+                median(remoteRatios));
     }
 
     private static byte[] entry(String test, int i) {
         return ("SYSLOG_IDENTIFIER=" + test + "\nPRIORITY=6\nMESSAGE=forwarded entry " + i
-                + " with a message of roughly one hundred bytes, distinct per entry\nSEQ=" + i + "\n")
+                        + " with a message of roughly one hundred bytes, distinct per entry\nSEQ=" + i + "\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -114,9 +131,11 @@ public final class ForwardBenchmark {
         return rate;
     }
 
-    private static double forwardedIntoJournald(PrivateJournald journald, Path work, int count, String test) throws Exception {
+    private static double forwardedIntoJournald(PrivateJournald journald, Path work, int count, String test)
+            throws Exception {
         Path socket = work.resolve(test + ".socket");
-        Process collector = startCollector(work, test, "--listen", socket.toString(), "--output", "journal:" + journald.socketPath());
+        Process collector = startCollector(
+                work, test, "--listen", socket.toString(), "--output", "journal:" + journald.socketPath());
         try {
             List<byte[]> datagrams = entries(test, count);
             long start = System.nanoTime();
@@ -135,14 +154,20 @@ public final class ForwardBenchmark {
         StringBuilder text = new StringBuilder();
         long now = System.currentTimeMillis() * 1000;
         for (int i = 0; i < count; i++) {
-            text.append("__REALTIME_TIMESTAMP=").append(now + i).append('\n')
-                    .append(new String(entry(test, i), StandardCharsets.UTF_8)).append('\n');
+            text.append("__REALTIME_TIMESTAMP=")
+                    .append(now + i)
+                    .append('\n')
+                    .append(new String(entry(test, i), StandardCharsets.UTF_8))
+                    .append('\n');
         }
         Files.writeString(export, text, StandardCharsets.UTF_8);
         Path journal = work.resolve(test + ".journal");
         long start = System.nanoTime();
-        Process remote = new ProcessBuilder("/lib/systemd/systemd-journal-remote", "--output=" + journal, export.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process remote = new ProcessBuilder(
+                        "/lib/systemd/systemd-journal-remote", "--output=" + journal, export.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!remote.waitFor(10, TimeUnit.MINUTES) || remote.exitValue() != 0) {
             throw new IllegalStateException("systemd-journal-remote import failed");
         }
@@ -157,12 +182,22 @@ public final class ForwardBenchmark {
             port = free.getLocalPort();
         }
         Path journal = work.resolve(test + ".journal");
-        Process remote = new ProcessBuilder("/lib/systemd/systemd-journal-remote", "--listen-http=127.0.0.1:" + port,
-                "--split-mode=none", "--output=" + journal)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process remote = new ProcessBuilder(
+                        "/lib/systemd/systemd-journal-remote",
+                        "--listen-http=127.0.0.1:" + port,
+                        "--split-mode=none",
+                        "--output=" + journal)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         Path socket = work.resolve(test + ".socket");
-        Process collector = startCollector(work, test, "--listen", socket.toString(),
-                "--output", "journal-remote:http://127.0.0.1:" + port + "/upload");
+        Process collector = startCollector(
+                work,
+                test,
+                "--listen",
+                socket.toString(),
+                "--output",
+                "journal-remote:http://127.0.0.1:" + port + "/upload");
         try {
             Thread.sleep(300);
             List<byte[]> datagrams = entries(test, count);
@@ -181,14 +216,20 @@ public final class ForwardBenchmark {
 
     private static Process startCollector(Path work, String test, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", COLLECTOR_JAR.toString()));
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                COLLECTOR_JAR.toString()));
         command.addAll(List.of(args));
         Path log = work.resolve(test + ".log");
-        Process collector = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process collector = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.readString(log, StandardCharsets.UTF_8).contains("listening on")) {
             if (!collector.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("collector did not start: " + Files.readString(log, StandardCharsets.UTF_8));
+                throw new IllegalStateException(
+                        "collector did not start: " + Files.readString(log, StandardCharsets.UTF_8));
             }
             Thread.sleep(20);
         }
@@ -217,7 +258,8 @@ public final class ForwardBenchmark {
     }
 
     private static void checkAll(String namespace, Path file, String test, int expected) throws Exception {
-        List<String> command = new ArrayList<>(List.of("journalctl", "--quiet", "--no-pager", "--output=cat", "--output-fields=SEQ"));
+        List<String> command =
+                new ArrayList<>(List.of("journalctl", "--quiet", "--no-pager", "--output=cat", "--output-fields=SEQ"));
         command.addAll(source(namespace, file));
         command.add("SYSLOG_IDENTIFIER=" + test);
         long stored = lines(command).size();
@@ -230,7 +272,8 @@ public final class ForwardBenchmark {
         if (file != null && !Files.exists(file)) {
             return "";
         }
-        List<String> command = new ArrayList<>(List.of("journalctl", "--quiet", "--no-pager", "-n", "1", "--output=cat", "--output-fields=SEQ"));
+        List<String> command = new ArrayList<>(
+                List.of("journalctl", "--quiet", "--no-pager", "-n", "1", "--output=cat", "--output-fields=SEQ"));
         command.addAll(source(namespace, file));
         command.add("SYSLOG_IDENTIFIER=" + test);
         List<String> out = lines(command);
@@ -238,9 +281,12 @@ public final class ForwardBenchmark {
     }
 
     private static List<String> lines(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lines.add(line);
             }

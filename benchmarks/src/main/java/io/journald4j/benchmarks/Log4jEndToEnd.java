@@ -28,11 +28,20 @@ public final class Log4jEndToEnd {
     public static void main(String[] args) throws Exception {
         EndToEndOptions options = EndToEndOptions.parse(args);
         if (options.journaldNamespace != null) {
-            measure(options, PeerNamespaceLauncher.DEFAULT_SOCKET, options.journaldNamespace, options.journaldPid, true);
+            measure(
+                    options,
+                    PeerNamespaceLauncher.DEFAULT_SOCKET,
+                    options.journaldNamespace,
+                    options.journaldPid,
+                    true);
             return;
         }
-        System.out.printf(Locale.ROOT, "JDK %s, %d CPUs, JVM args %s%n", System.getProperty("java.vm.version"),
-                Runtime.getRuntime().availableProcessors(), ManagementFactory.getRuntimeMXBean().getInputArguments());
+        System.out.printf(
+                Locale.ROOT,
+                "JDK %s, %d CPUs, JVM args %s%n",
+                System.getProperty("java.vm.version"),
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
         if (!PrivateJournald.isAvailable()) {
             System.out.println("NOTE: no systemd-journald or /etc/systemd not writable: nothing to measure");
             return;

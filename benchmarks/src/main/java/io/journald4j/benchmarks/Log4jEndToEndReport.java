@@ -31,13 +31,25 @@ final class Log4jEndToEndReport {
 
     void print() {
         out.println();
-        out.printf(Locale.ROOT, "%-13s %12s %13s %10s %11s %11s %9s  %s%n", "variant", "events/s", "vs baseline",
-                "thread us", "process us", "journald us", "B/event", "arrived/sent");
+        out.printf(
+                Locale.ROOT,
+                "%-13s %12s %13s %10s %11s %11s %9s  %s%n",
+                "variant",
+                "events/s",
+                "vs baseline",
+                "thread us",
+                "process us",
+                "journald us",
+                "B/event",
+                "arrived/sent");
         Map<String, List<Sample>> byVariant = new LinkedHashMap<>();
-        samples.forEach(s -> byVariant.computeIfAbsent(s.variant(), key -> new ArrayList<>()).add(s));
+        samples.forEach(s ->
+                byVariant.computeIfAbsent(s.variant(), key -> new ArrayList<>()).add(s));
         for (Map.Entry<String, List<Sample>> group : byVariant.entrySet()) {
             double ratio = pairedRatio(group.getKey(), baselineOf(group.getKey()));
-            out.printf(Locale.ROOT, "%-13s %,12.0f %13s %10.2f %11.2f %11.2f %9.1f  %s%n",
+            out.printf(
+                    Locale.ROOT,
+                    "%-13s %,12.0f %13s %10.2f %11.2f %11.2f %9.1f  %s%n",
                     group.getKey(),
                     median(group.getValue(), Sample::eventsPerSecond),
                     Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2fx", ratio),
@@ -48,8 +60,14 @@ final class Log4jEndToEndReport {
                     arrivals(group.getKey()));
         }
         for (Log4jHarness.Latency latency : latencies) {
-            out.printf(Locale.ROOT, "%s caller latency, round %d: p50 %.2f us, p99 %.2f us, p99.9 %.2f us%n",
-                    Log4jHarness.ASYNC, latency.round(), latency.p50(), latency.p99(), latency.p999());
+            out.printf(
+                    Locale.ROOT,
+                    "%s caller latency, round %d: p50 %.2f us, p99 %.2f us, p99.9 %.2f us%n",
+                    Log4jHarness.ASYNC,
+                    latency.round(),
+                    latency.p50(),
+                    latency.p99(),
+                    latency.p999());
         }
         out.println();
         double sync = pairedRatio(Log4jHarness.SYNC, Log4jHarness.RAW_DISTINCT);
@@ -68,7 +86,11 @@ final class Log4jEndToEndReport {
         check("rx-log4j-sync/rx-raw events/s (plain receiver)", receiver, "information", true, "%.2fx");
         double beyondFloor = median(Log4jHarness.SYNC, Sample::allocatedBytesPerEvent)
                 - median(Log4jHarness.FLOOR, Sample::allocatedBytesPerEvent);
-        check("log4j-sync allocation beyond Log4j's floor", beyondFloor, "<= 64 B/event", beyondFloor <= 64,
+        check(
+                "log4j-sync allocation beyond Log4j's floor",
+                beyondFloor,
+                "<= 64 B/event",
+                beyondFloor <= 64,
                 "%.1f B/event");
         boolean allAsync = lost(Log4jHarness.ASYNC) == 0;
         check("log4j-async events lost", lost(Log4jHarness.ASYNC), "0", allAsync, "%.0f");
@@ -103,8 +125,14 @@ final class Log4jEndToEndReport {
     }
 
     private String arrivals(String variant) {
-        long sent = deliveries.stream().filter(d -> d.variant().equals(variant)).mapToLong(Delivery::sent).sum();
-        long arrived = deliveries.stream().filter(d -> d.variant().equals(variant)).mapToLong(Delivery::arrived).sum();
+        long sent = deliveries.stream()
+                .filter(d -> d.variant().equals(variant))
+                .mapToLong(Delivery::sent)
+                .sum();
+        long arrived = deliveries.stream()
+                .filter(d -> d.variant().equals(variant))
+                .mapToLong(Delivery::arrived)
+                .sum();
         if (sent == 0) {
             return "-";
         }
@@ -116,7 +144,9 @@ final class Log4jEndToEndReport {
         List<Double> ratios = new ArrayList<>();
         for (Sample sample : samples) {
             for (Sample base : samples) {
-                if (sample.variant().equals(variant) && base.variant().equals(baseline) && base.round() == sample.round()) {
+                if (sample.variant().equals(variant)
+                        && base.variant().equals(baseline)
+                        && base.round() == sample.round()) {
                     ratios.add(sample.eventsPerSecond() / base.eventsPerSecond());
                 }
             }

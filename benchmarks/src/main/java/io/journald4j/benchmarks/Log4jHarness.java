@@ -61,21 +61,28 @@ final class Log4jHarness {
         String j = EndToEndHarness.JOURNALD;
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant(j, RAW, round -> new RawDatagramSource(socket, identifier(RAW, round))));
-        variants.add(new Variant(j, RAW_DISTINCT, round -> new DistinctDatagramSource(
-                socket, identifier(RAW_DISTINCT, round), Math.toIntExact(eventsPerRound()))));
+        variants.add(new Variant(
+                j,
+                RAW_DISTINCT,
+                round -> new DistinctDatagramSource(
+                        socket, identifier(RAW_DISTINCT, round), Math.toIntExact(eventsPerRound()))));
         variants.add(new Variant(j, SYNC, round -> journald4j(socket, SYNC, round, false)));
-        variants.add(new Variant(j, ASYNC, round -> new LatencyRecordingSource(
-                journald4j(socket, ASYNC, round, true), eventsPerRound())));
+        variants.add(new Variant(
+                j,
+                ASYNC,
+                round -> new LatencyRecordingSource(journald4j(socket, ASYNC, round, true), eventsPerRound())));
         if (peer) {
             variants.add(new Variant(j, PEER, this::peer));
         }
         if (sink != null) {
             String r = EndToEndHarness.RECEIVER;
-            variants.add(new Variant(r, RX_RAW, round -> new RawDatagramSource(sink.socketPath(), identifier(RX_RAW, round))));
+            variants.add(new Variant(
+                    r, RX_RAW, round -> new RawDatagramSource(sink.socketPath(), identifier(RX_RAW, round))));
             variants.add(new Variant(r, RX_SYNC, round -> journald4j(sink.socketPath(), RX_SYNC, round, false)));
         }
         variants.add(new Variant(EndToEndHarness.NO_OUTPUT, FLOOR, round -> new Log4jSource(
-                FLOOR, new MinimalLog4jAppender(), false, () -> 0L, eventsPerRound()).withThreadContextOnThisThread()));
+                        FLOOR, new MinimalLog4jAppender(), false, () -> 0L, eventsPerRound())
+                .withThreadContextOnThisThread()));
         Thread.currentThread().setName(TypicalEvent.THREAD_NAME);
         for (int round = 1; round <= options.rounds; round++) {
             for (int i = 0; i < variants.size(); i++) {
@@ -95,16 +102,29 @@ final class Log4jHarness {
             }
             System.gc();
             Thread.sleep(300); // let journald catch up with the warm-up before the clock starts
-            sample = meter.measure(variant.target(), variant.name(), round, source, options.events,
+            sample = meter.measure(
+                    variant.target(),
+                    variant.name(),
+                    round,
+                    source,
+                    options.events,
                     () -> intoJournald && journaldPid > 0 ? ProcessCpu.ofPid(journaldPid) : 0L);
             if (source instanceof LatencyRecordingSource timed) {
-                latencies.add(new Latency(round, timed.percentileMicros(options.events, 50),
-                        timed.percentileMicros(options.events, 99), timed.percentileMicros(options.events, 99.9)));
+                latencies.add(new Latency(
+                        round,
+                        timed.percentileMicros(options.events, 50),
+                        timed.percentileMicros(options.events, 99),
+                        timed.percentileMicros(options.events, 99.9)));
             }
         }
         samples.add(sample);
-        System.out.printf(Locale.ROOT, "round %d %-13s %,10.0f events/s  %6.2f us CPU/event  %7.1f B/event%n",
-                round, sample.variant(), sample.eventsPerSecond(), sample.threadCpuMicrosPerEvent(),
+        System.out.printf(
+                Locale.ROOT,
+                "round %d %-13s %,10.0f events/s  %6.2f us CPU/event  %7.1f B/event%n",
+                round,
+                sample.variant(),
+                sample.eventsPerSecond(),
+                sample.threadCpuMicrosPerEvent(),
                 sample.allocatedBytesPerEvent());
         long sent = eventsPerRound();
         if (intoJournald) {
@@ -142,8 +162,19 @@ final class Log4jHarness {
      */
     private EventSource peer(int round) {
         SystemdJournalAppender appender = SystemdJournalAppender.createAppender(
-                PEER, "true", "false", "true", "true", "false", "true", "true", "", identifier(PEER, round),
-                null, null, null);
+                PEER,
+                "true",
+                "false",
+                "true",
+                "true",
+                "false",
+                "true",
+                "true",
+                "",
+                identifier(PEER, round),
+                null,
+                null,
+                null);
         return new Log4jSource(PEER, appender, false, () -> -1L, eventsPerRound()).withThreadContextOnThisThread();
     }
 }

@@ -38,7 +38,8 @@ final class PrivateJournald implements AutoCloseable {
 
     /** Starts a journald for a fresh namespace and waits for its socket. */
     static PrivateJournald start() throws IOException, InterruptedException {
-        String namespace = "j4jbench" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL);
+        String namespace =
+                "j4jbench" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL);
         Path config = Paths.get("/etc/systemd/journald@" + namespace + ".conf");
         // Without MaxRetentionSec, a namespace journald with no clients exits after 30 s idle.
         Files.writeString(config, "[Journal]\nRateLimitBurst=0\nMaxRetentionSec=1h\n", StandardCharsets.UTF_8);
@@ -108,8 +109,8 @@ final class PrivateJournald implements AutoCloseable {
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         long count = 0;
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(journalctl.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(journalctl.getInputStream(), StandardCharsets.UTF_8))) {
             while (lines.readLine() != null) {
                 count++;
             }
@@ -129,7 +130,8 @@ final class PrivateJournald implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         Files.deleteIfExists(config);
-        String machineId = Files.readString(Paths.get("/etc/machine-id"), StandardCharsets.UTF_8).trim();
+        String machineId = Files.readString(Paths.get("/etc/machine-id"), StandardCharsets.UTF_8)
+                .trim();
         for (Path directory : List.of(
                 Paths.get("/var/log/journal", machineId + "." + namespace),
                 Paths.get("/run/log/journal", machineId + "." + namespace),

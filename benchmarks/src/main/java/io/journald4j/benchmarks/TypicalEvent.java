@@ -26,10 +26,8 @@ final class TypicalEvent {
             "tenant", "acme-corp",
             "user_id", "alice.smith");
 
-    private static final String ASCII_FILLER =
-            "Order 12345678 shipped to warehouse eu-central-1, carrier=DHL. ";
-    private static final String NON_ASCII_FILLER =
-            "Bestellung 12345678 nach München versandt – Größe ✓, 東京. ";
+    private static final String ASCII_FILLER = "Order 12345678 shipped to warehouse eu-central-1, carrier=DHL. ";
+    private static final String NON_ASCII_FILLER = "Bestellung 12345678 nach München versandt – Größe ✓, 東京. ";
 
     /** Eight digits for a long time, so that every formatted message has the same length. */
     private static final AtomicLong NEXT_ORDER_NUMBER = new AtomicLong(10_000_000L);
@@ -60,8 +58,7 @@ final class TypicalEvent {
     }
 
     /** Writes the whole typical entry the way the appenders do, field for field. */
-    static void encode(
-            JournalEncoder encoder, CharSequence message, String syslogIdentifier, long eventTimeMicros) {
+    static void encode(JournalEncoder encoder, CharSequence message, String syslogIdentifier, long eventTimeMicros) {
         encoder.reset()
                 .field(JournalField.MESSAGE, message)
                 .priority(Priority.INFO)

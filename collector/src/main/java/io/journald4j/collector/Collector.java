@@ -1,5 +1,6 @@
 package io.journald4j.collector;
 
+import com.lmax.disruptor.EventHandler;
 import io.journald4j.collector.config.CollectorConfig;
 import io.journald4j.collector.config.OutputSpec;
 import io.journald4j.collector.ingest.ListeningSocket;
@@ -7,20 +8,19 @@ import io.journald4j.collector.ingest.ReceiveLoop;
 import io.journald4j.collector.ingest.SystemdSocket;
 import io.journald4j.collector.metrics.CollectorMetrics;
 import io.journald4j.collector.metrics.MetricsServer;
-import io.journald4j.collector.output.BatchSettings;
-import io.journald4j.collector.output.HostFields;
-import com.lmax.disruptor.EventHandler;
 import io.journald4j.collector.metrics.OutputMetrics;
+import io.journald4j.collector.output.BatchSettings;
 import io.journald4j.collector.output.BatchingOutput;
 import io.journald4j.collector.output.EntryWriter;
+import io.journald4j.collector.output.HostFields;
 import io.journald4j.collector.output.JournalExportWriter;
 import io.journald4j.collector.output.JournalForwardOutput;
 import io.journald4j.collector.output.JournalJsonWriter;
 import io.journald4j.collector.output.JournalRemoteSink;
-import io.journald4j.collector.ring.EntrySlot;
 import io.journald4j.collector.output.LineSink;
 import io.journald4j.collector.output.RotatingFileSink;
 import io.journald4j.collector.output.StdoutSink;
+import io.journald4j.collector.ring.EntrySlot;
 import io.journald4j.collector.ring.IngestRing;
 import io.journald4j.collector.ring.ReportingExceptionHandler;
 import java.io.IOException;
@@ -53,8 +53,14 @@ public final class Collector {
     private volatile MetricsServer metricsServer;
     private volatile boolean stopped;
 
-    private Collector(CollectorConfig config, CollectorMetrics metrics, DaemonLog log, HostFields host, IngestRing ring,
-            AFUNIXDatagramChannel channel, boolean socketActivated) {
+    private Collector(
+            CollectorConfig config,
+            CollectorMetrics metrics,
+            DaemonLog log,
+            HostFields host,
+            IngestRing ring,
+            AFUNIXDatagramChannel channel,
+            boolean socketActivated) {
         this.host = host;
         this.socketActivated = socketActivated;
         this.config = config;
@@ -73,7 +79,8 @@ public final class Collector {
         AFUNIXDatagramChannel channel;
         boolean activated;
         try {
-            Optional<AFUNIXDatagramChannel> passed = SystemdSocket.inherited(System.getenv(), ProcessHandle.current().pid());
+            Optional<AFUNIXDatagramChannel> passed = SystemdSocket.inherited(
+                    System.getenv(), ProcessHandle.current().pid());
             activated = passed.isPresent();
             channel = activated ? passed.get() : ListeningSocket.bind(config.socket());
         } catch (IOException e) {
@@ -92,15 +99,19 @@ public final class Collector {
                 throw new IOException("cannot serve metrics on " + config.metrics() + ": " + e.getMessage(), e);
             }
         }
-        log.info("listening on " + (activated ? channel.getLocalAddress() + " (passed by systemd)" : config.socket().path()) + " (ring: " + ring.capacity() + " slots of "
-                + config.slotBytes() + " B, when full: " + config.whenFull() + "), outputs: " + config.outputs().stream()
-                .map(OutputSpec::describe).toList() + (server == null ? "" : ", metrics on http:/" + server.address()));
+        log.info("listening on "
+                + (activated
+                        ? channel.getLocalAddress() + " (passed by systemd)"
+                        : config.socket().path()) + " (ring: " + ring.capacity() + " slots of "
+                + config.slotBytes() + " B, when full: " + config.whenFull() + "), outputs: "
+                + config.outputs().stream().map(OutputSpec::describe).toList()
+                + (server == null ? "" : ", metrics on http:/" + server.address()));
         return running;
     }
 
     /** The ring and its outputs for {@code config}; on failure, the outputs already opened are closed again. */
-    private static IngestRing startRing(CollectorConfig config, HostFields host, CollectorMetrics metrics, DaemonLog log)
-            throws IOException {
+    private static IngestRing startRing(
+            CollectorConfig config, HostFields host, CollectorMetrics metrics, DaemonLog log) throws IOException {
         List<EventHandler<EntrySlot>> outputs = new ArrayList<>();
         for (OutputSpec spec : config.outputs()) {
             try {
@@ -157,13 +168,15 @@ public final class Collector {
         config = next;
         boolean drained = previous.drain(next.shutdownTimeout());
         metrics.recordReload(true);
-        log.info("reloaded: outputs " + next.outputs().stream().map(OutputSpec::describe).toList()
+        log.info("reloaded: outputs "
+                + next.outputs().stream().map(OutputSpec::describe).toList()
                 + (drained ? "" : " (the previous outputs did not finish within " + next.shutdownTimeout() + ")"));
         return true;
     }
 
     private static EventHandler<EntrySlot> output(
-            OutputSpec spec, HostFields host, OutputMetrics metrics, DaemonLog log, Duration shutdownTimeout) throws IOException {
+            OutputSpec spec, HostFields host, OutputMetrics metrics, DaemonLog log, Duration shutdownTimeout)
+            throws IOException {
         BatchSettings batching = new BatchSettings(spec.batchSize(), Duration.ofMillis(spec.lingerMillis()));
         if ("journal".equals(spec.type())) {
             return new JournalForwardOutput(spec.file(), host, metrics, log);
@@ -172,7 +185,9 @@ public final class Collector {
         if ("journal-remote".equals(spec.type())) {
             sink = new JournalRemoteSink(spec.url(), JOURNAL_REMOTE_BUFFER_BYTES, metrics, log, shutdownTimeout);
         } else {
-            sink = spec.isStdout() ? new StdoutSink() : new RotatingFileSink(spec.file(), spec.rotateBytes(), spec.keep());
+            sink = spec.isStdout()
+                    ? new StdoutSink()
+                    : new RotatingFileSink(spec.file(), spec.rotateBytes(), spec.keep());
         }
         EntryWriter writer = "jsonl".equals(spec.type()) ? new JournalJsonWriter(host) : new JournalExportWriter(host);
         return new BatchingOutput(sink, writer, batching, metrics, log);
@@ -203,7 +218,8 @@ public final class Collector {
         receiveLoop.stop();
         receiveLoop.wakeUp();
         try {
-            receiveThread.join(Math.max(1, Math.min(1000, config.shutdownTimeout().toMillis())));
+            receiveThread.join(
+                    Math.max(1, Math.min(1000, config.shutdownTimeout().toMillis())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -229,7 +245,9 @@ public final class Collector {
                 log.error("removing the socket file failed", e);
             }
         }
-        log.info((drained ? "stopped; " : "stopped with entries left in the ring after " + config.shutdownTimeout() + "; ")
+        log.info((drained
+                        ? "stopped; "
+                        : "stopped with entries left in the ring after " + config.shutdownTimeout() + "; ")
                 + metrics.summary());
     }
 }

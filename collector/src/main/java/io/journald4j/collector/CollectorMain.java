@@ -34,7 +34,10 @@ public final class CollectorMain implements Callable<Integer> {
     @Option(names = "--listen", paramLabel = "PATH", description = "Datagram socket to listen on.")
     Path listen;
 
-    @Option(names = "--output", paramLabel = "TYPE:TARGET", description = "An output, repeatable: jsonl:- (stdout) or jsonl:FILE.")
+    @Option(
+            names = "--output",
+            paramLabel = "TYPE:TARGET",
+            description = "An output, repeatable: jsonl:- (stdout) or jsonl:FILE.")
     List<String> outputs = new ArrayList<>();
 
     @Option(names = "--metrics", paramLabel = "HOST:PORT", description = "Serve /metrics and /health here.")
@@ -67,14 +70,18 @@ public final class CollectorMain implements Callable<Integer> {
         }
         SystemdNotifier notifier = SystemdNotifier.fromEnvironment(System.getenv("NOTIFY_SOCKET"), log);
         Collector collector = Collector.start(effective, log);
-        notifier.notify("READY=1\nSTATUS=receiving\nMAINPID=" + ProcessHandle.current().pid());
+        notifier.notify(
+                "READY=1\nSTATUS=receiving\nMAINPID=" + ProcessHandle.current().pid());
         HangupSignal.onHangup(() -> reload(collector));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            notifier.notify("STOPPING=1\nSTATUS=draining");
-            collector.stop();
-            stopped.countDown();
-        }, "journald4j-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            notifier.notify("STOPPING=1\nSTATUS=draining");
+                            collector.stop();
+                            stopped.countDown();
+                        },
+                        "journald4j-shutdown"));
         stopped.await();
         return 0;
     }

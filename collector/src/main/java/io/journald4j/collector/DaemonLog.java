@@ -14,7 +14,8 @@ import java.time.Instant;
  */
 public final class DaemonLog {
 
-    private final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    private final PrintStream err =
+            new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 
     public void info(String message) {
         err.println(Instant.now() + " journald4j-collector: " + message);

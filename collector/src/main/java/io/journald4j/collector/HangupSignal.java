@@ -36,7 +36,8 @@ final class HangupSignal {
                         return "SIGHUP reload handler";
                 }
             };
-            Object handler = Proxy.newProxyInstance(HangupSignal.class.getClassLoader(), new Class<?>[] {handlerType}, onSignal);
+            Object handler =
+                    Proxy.newProxyInstance(HangupSignal.class.getClassLoader(), new Class<?>[] {handlerType}, onSignal);
             Object hangup = signalType.getConstructor(String.class).newInstance("HUP");
             signalType.getMethod("handle", signalType, handlerType).invoke(null, hangup, handler);
         } catch (ReflectiveOperationException | LinkageError e) {

@@ -106,7 +106,8 @@ class CollectorIT {
             tooMany.append("F").append(i).append("=v\n");
         }
         try (RunningCollector running = new RunningCollector(dir, 1024 * 1024)) {
-            send(running.socket,
+            send(
+                    running.socket,
                     utf8("TEST=valid-1\n"),
                     utf8("\nTEST=starts-with-separator\n"),
                     utf8("TEST=valid-2\nLAST=no newline"),
@@ -120,11 +121,18 @@ class CollectorIT {
                     new byte[0],
                     utf8("TEST=valid-8\n"));
             List<JsonNode> valid = running.await(n -> n.get("TEST").asText().startsWith("valid-"), 8);
-            assertThat(valid).extracting(n -> n.get("TEST").asText())
-                    .containsExactlyInAnyOrder("valid-1", "valid-2", "valid-3", "valid-4", "valid-5", "valid-6", "valid-7", "valid-8");
+            assertThat(valid)
+                    .extracting(n -> n.get("TEST").asText())
+                    .containsExactlyInAnyOrder(
+                            "valid-1", "valid-2", "valid-3", "valid-4", "valid-5", "valid-6", "valid-7", "valid-8");
             assertThat(running.lines()).noneMatch(n -> n.get("TEST").asText().equals("too-many"));
-            assertThat(valid.stream().filter(n -> n.get("TEST").asText().equals("valid-5")).findFirst().orElseThrow().has("_PID"))
-                    .as("client _ fields dropped").isFalse();
+            assertThat(valid.stream()
+                            .filter(n -> n.get("TEST").asText().equals("valid-5"))
+                            .findFirst()
+                            .orElseThrow()
+                            .has("_PID"))
+                    .as("client _ fields dropped")
+                    .isFalse();
 
             var metrics = running.collector.metrics();
             assertThat(metrics.malformed(Malformation.EMPTY_ENTRY)).isEqualTo(1);
@@ -143,7 +151,8 @@ class CollectorIT {
     void shouldRefuseOddDescriptorsAndCloseEveryOne() throws Exception {
         try (RunningCollector running = new RunningCollector(dir, 1024 * 1024)) {
             long openBefore = openDescriptors();
-            String script = String.join("\n",
+            String script = String.join(
+                    "\n",
                     "import os, socket, sys, array, tempfile",
                     "path = sys.argv[1]",
                     "def send(fds, payload=b''):",
@@ -159,7 +168,9 @@ class CollectorIT {
                     "ok = tempfile.TemporaryFile(dir='/dev/shm'); ok.write(b'TEST=via-descriptor\\n'); ok.flush(); send([ok.fileno()], b'TEST=with-payload\\n')",
                     "ok2 = tempfile.TemporaryFile(dir='/dev/shm'); ok2.write(b'TEST=via-descriptor\\n\\nTEST=second-in-file\\n'); ok2.flush(); send([ok2.fileno()])",
                     "m = os.memfd_create('journal-data'); os.write(m, b'TEST=via-memfd\\n'); send([m])");
-            Process python = new ProcessBuilder("python3", "-c", script, running.socket.toString()).inheritIO().start();
+            Process python = new ProcessBuilder("python3", "-c", script, running.socket.toString())
+                    .inheritIO()
+                    .start();
             assertThat(python.waitFor()).isZero();
 
             assertThat(running.await(n -> n.get("TEST").asText().matches("via-descriptor|second-in-file|via-memfd"), 3))
@@ -168,11 +179,13 @@ class CollectorIT {
             var metrics = running.collector.metrics();
             assertThat(metrics.rejected(Rejection.DESCRIPTOR_NOT_REGULAR)).isEqualTo(2);
             assertThat(metrics.rejected(Rejection.DESCRIPTOR_TOO_LARGE)).isEqualTo(1);
-            assertThat(metrics.rejected(Rejection.DESCRIPTOR_OUTSIDE_ALLOWED_DIRECTORIES)).isEqualTo(1);
+            assertThat(metrics.rejected(Rejection.DESCRIPTOR_OUTSIDE_ALLOWED_DIRECTORIES))
+                    .isEqualTo(1);
             assertThat(metrics.rejected(Rejection.DESCRIPTOR_EMPTY)).isEqualTo(1);
             assertThat(metrics.rejected(Rejection.TOO_MANY_DESCRIPTORS)).isEqualTo(1);
             assertThat(metrics.rejected(Rejection.PAYLOAD_WITH_DESCRIPTORS)).isEqualTo(1);
-            assertThat(running.lines()).noneMatch(n -> n.get("TEST").asText().matches("pipe|big|outside|two|with-payload"));
+            assertThat(running.lines())
+                    .noneMatch(n -> n.get("TEST").asText().matches("pipe|big|outside|two|with-payload"));
             assertThat(openDescriptors()).as("every received descriptor closed").isLessThanOrEqualTo(openBefore + 2);
         }
     }
@@ -200,10 +213,15 @@ class CollectorIT {
         byte[][] datagrams = {
             utf8("TEST=shape-1\nMESSAGE=plain ascii\nPRIORITY=6\n"),
             concat(utf8("TEST=shape-2\n"), binaryField("MESSAGE", 11, utf8("line1\nline2"), true), utf8("TABS=a\tb\n")),
-            concat(utf8("TEST=shape-3\nDUP=one\nDUP=two\nDUP=one\n"), binaryField("BIN", 4, new byte[] {'a', 0, (byte) 0xFF, 'b'}, true)),
+            concat(
+                    utf8("TEST=shape-3\nDUP=one\nDUP=two\nDUP=one\n"),
+                    binaryField("BIN", 4, new byte[] {'a', 0, (byte) 0xFF, 'b'}, true)),
             utf8("TEST=shape-4\nUTF8=grüße ✓ 日本 😀\nQUOTE=say \"hi\" \\ bye\nEMPTY=\nCTRL=x\u0007y\nDEL=\u007f\n"),
-            concat(utf8("TEST=shape-5\n"), binaryField("NONCHAR", 3, new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBE}, true),
-                    binaryField("C1", 2, new byte[] {(byte) 0xC2, (byte) 0x85}, true), utf8("BIG=" + "z".repeat(5000) + "\n")),
+            concat(
+                    utf8("TEST=shape-5\n"),
+                    binaryField("NONCHAR", 3, new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBE}, true),
+                    binaryField("C1", 2, new byte[] {(byte) 0xC2, (byte) 0x85}, true),
+                    utf8("BIG=" + "z".repeat(5000) + "\n")),
         };
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         try (io.journald4j.testing.PrivateJournald journald = io.journald4j.testing.PrivateJournald.start();
@@ -212,8 +230,11 @@ class CollectorIT {
             send(running.socket, datagrams);
             for (int i = 1; i <= datagrams.length; i++) {
                 String test = "shape-" + i;
-                JsonNode ours = running.await(RunningCollector.field("TEST", test), 1).get(0);
-                JsonNode theirs = json.readTree(journald.awaitEntries("TEST", test, 1, java.time.Duration.ofSeconds(20)).get(0).toString());
+                JsonNode ours =
+                        running.await(RunningCollector.field("TEST", test), 1).get(0);
+                JsonNode theirs = json.readTree(journald.awaitEntries("TEST", test, 1, java.time.Duration.ofSeconds(20))
+                        .get(0)
+                        .toString());
                 java.util.Map<String, JsonNode> expected = new java.util.TreeMap<>();
                 theirs.properties().forEach(f -> {
                     if (!f.getKey().startsWith("_")) {

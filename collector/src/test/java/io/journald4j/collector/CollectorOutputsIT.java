@@ -32,8 +32,8 @@ class CollectorOutputsIT {
     Path dir;
 
     private static void sendSample(Path socket, String test, int count) {
-        try (DatagramJournalSender sender = DatagramJournalSender.open(
-                SenderConfig.defaults().withSocketPath(socket), SendListener.NONE)) {
+        try (DatagramJournalSender sender =
+                DatagramJournalSender.open(SenderConfig.defaults().withSocketPath(socket), SendListener.NONE)) {
             JournalEncoder encoder = new JournalEncoder();
             for (int i = 0; i < count; i++) {
                 encoder.reset()
@@ -49,7 +49,8 @@ class CollectorOutputsIT {
     @Test
     void shouldForwardEveryEntryIntoJournaldWithWhatTheCollectorKnows() throws Exception {
         try (PrivateJournald journald = PrivateJournald.start();
-                RunningCollector running = new RunningCollector(dir, 64L << 20, List.of("journal:" + journald.socketPath()))) {
+                RunningCollector running =
+                        new RunningCollector(dir, 64L << 20, List.of("journal:" + journald.socketPath()))) {
             sendSample(running.socket, "forward", 200);
             List<JournalRecord> entries = journald.awaitEntries("TEST", "forward", 200, Duration.ofSeconds(30));
             assertThat(entries).hasSize(200);
@@ -74,14 +75,18 @@ class CollectorOutputsIT {
             running.await(RunningCollector.field("TEST", "export"), 50);
         }
         Path imported = dir.resolve("remote.journal");
-        Process remote = new ProcessBuilder("/lib/systemd/systemd-journal-remote", "--output=" + imported, export.toString())
+        Process remote = new ProcessBuilder(
+                        "/lib/systemd/systemd-journal-remote", "--output=" + imported, export.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("remote.log").toFile())
                 .start();
         assertThat(remote.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(remote.exitValue()).as(Files.readString(dir.resolve("remote.log"), StandardCharsets.UTF_8)).isZero();
+        assertThat(remote.exitValue())
+                .as(Files.readString(dir.resolve("remote.log"), StandardCharsets.UTF_8))
+                .isZero();
 
-        Process read = new ProcessBuilder("journalctl", "--file=" + imported, "-o", "json", "--all", "--no-pager", "TEST=export")
+        Process read = new ProcessBuilder(
+                        "journalctl", "--file=" + imported, "-o", "json", "--all", "--no-pager", "TEST=export")
                 .redirectErrorStream(true)
                 .start();
         List<JsonNode> entries = new ArrayList<>();
@@ -97,18 +102,24 @@ class CollectorOutputsIT {
         JsonNode first = entries.get(0);
         assertThat(first.get("MESSAGE").asText()).isEqualTo("entry 0\nsecond line, grüße ✓");
         assertThat(first.get("BIN")).isEqualTo(json.valueToTree(new int[] {97, 0, 255, 10, 98}));
-        assertThat(first.get("__REALTIME_TIMESTAMP").asText()).as("journal-remote keeps the collector's receive time")
+        assertThat(first.get("__REALTIME_TIMESTAMP").asText())
+                .as("journal-remote keeps the collector's receive time")
                 .isEqualTo(ours.get(0).get("__REALTIME_TIMESTAMP").asText());
-        assertThat(first.get("_HOSTNAME").asText()).isEqualTo(ours.get(0).get("_HOSTNAME").asText());
+        assertThat(first.get("_HOSTNAME").asText())
+                .isEqualTo(ours.get(0).get("_HOSTNAME").asText());
     }
 
     @Test
     void shouldCountWhatAFullDiskLosesWhileTheOtherOutputsKeepWriting() throws Exception {
         Path tiny = Files.createDirectories(dir.resolve("tiny"));
-        assertThat(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", tiny.toString()).inheritIO().start().waitFor())
+        assertThat(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", tiny.toString())
+                        .inheritIO()
+                        .start()
+                        .waitFor())
                 .isZero();
         try {
-            try (RunningCollector running = new RunningCollector(dir, 64L << 20, List.of("jsonl:" + tiny.resolve("full.jsonl")))) {
+            try (RunningCollector running =
+                    new RunningCollector(dir, 64L << 20, List.of("jsonl:" + tiny.resolve("full.jsonl")))) {
                 try (DatagramJournalSender sender = DatagramJournalSender.open(
                         SenderConfig.defaults().withSocketPath(running.socket), SendListener.NONE)) {
                     JournalEncoder encoder = new JournalEncoder();
@@ -117,18 +128,25 @@ class CollectorOutputsIT {
                         sender.send(encoder);
                     }
                 }
-                assertThat(running.await(RunningCollector.field("TEST", "disk"), 2000)).hasSize(2000);
+                assertThat(running.await(RunningCollector.field("TEST", "disk"), 2000))
+                        .hasSize(2000);
                 var full = running.collector.metrics().outputs().stream()
-                        .filter(o -> o.name().contains("full.jsonl")).findFirst().orElseThrow();
+                        .filter(o -> o.name().contains("full.jsonl"))
+                        .findFirst()
+                        .orElseThrow();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (full.entries() + full.dropped() < 2000 && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
                 assertThat(full.errors()).isPositive();
                 assertThat(full.dropped()).isPositive();
-                assertThat(full.entries() + full.dropped()).as("every entry written or counted as dropped").isEqualTo(2000);
+                assertThat(full.entries() + full.dropped())
+                        .as("every entry written or counted as dropped")
+                        .isEqualTo(2000);
                 assertThat(Files.readAllLines(tiny.resolve("full.jsonl"), StandardCharsets.UTF_8))
-                        .as("no torn line").hasSize((int) full.entries()).allMatch(line -> line.endsWith("}"));
+                        .as("no torn line")
+                        .hasSize((int) full.entries())
+                        .allMatch(line -> line.endsWith("}"));
             }
         } finally {
             new ProcessBuilder("umount", tiny.toString()).inheritIO().start().waitFor();
@@ -140,9 +158,12 @@ class CollectorOutputsIT {
         Path absent = dir.resolve("no-journald-here/socket");
         try (RunningCollector running = new RunningCollector(dir, 64L << 20, List.of("journal:" + absent))) {
             sendSample(running.socket, "unreachable", 20);
-            assertThat(running.await(RunningCollector.field("TEST", "unreachable"), 20)).hasSize(20);
+            assertThat(running.await(RunningCollector.field("TEST", "unreachable"), 20))
+                    .hasSize(20);
             var journal = running.collector.metrics().outputs().stream()
-                    .filter(o -> o.name().startsWith("journal:")).findFirst().orElseThrow();
+                    .filter(o -> o.name().startsWith("journal:"))
+                    .findFirst()
+                    .orElseThrow();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (journal.dropped() < 20 && System.nanoTime() < deadline) {
                 Thread.sleep(50);

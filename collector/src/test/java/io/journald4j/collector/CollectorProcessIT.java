@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,15 +49,20 @@ class CollectorProcessIT {
     private void awaitLog(String text) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!stderr().contains(text)) {
-            assertThat(System.nanoTime()).as("waiting for '%s' in %s", text, stderr()).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("waiting for '%s' in %s", text, stderr())
+                    .isLessThan(deadline);
             Thread.sleep(20);
         }
     }
 
     @Test
     void shouldValidateAConfigAndNameTheLineOfAnError() throws Exception {
-        Path good = Files.writeString(dir.resolve("good.toml"), "[listen]\npath = \"/tmp/j4j-socket\"\n[[output]]\ntype = \"jsonl\"\ntarget = \"-\"\n");
-        Path bad = Files.writeString(dir.resolve("bad.toml"), "[listen]\npath = \"/tmp/j4j-socket\"\n\n[ring]\nwhen_full = \"maybe\"\n");
+        Path good = Files.writeString(
+                dir.resolve("good.toml"),
+                "[listen]\npath = \"/tmp/j4j-socket\"\n[[output]]\ntype = \"jsonl\"\ntarget = \"-\"\n");
+        Path bad = Files.writeString(
+                dir.resolve("bad.toml"), "[listen]\npath = \"/tmp/j4j-socket\"\n\n[ring]\nwhen_full = \"maybe\"\n");
         Process ok = start("validate", good.toString());
         assertThat(ok.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(ok.exitValue()).isZero();
@@ -75,9 +79,18 @@ class CollectorProcessIT {
             Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
             Path socket = shared.resolve("socket");
             Path output = shared.resolve("out.jsonl");
-            List<String> command = List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
-                    Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString(),
-                    "--listen", socket.toString(), "--output", "jsonl:" + output);
+            List<String> command = List.of(
+                    "setpriv",
+                    "--reuid=nobody",
+                    "--regid=nogroup",
+                    "--clear-groups",
+                    Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    JAR.toAbsolutePath().toString(),
+                    "--listen",
+                    socket.toString(),
+                    "--output",
+                    "jsonl:" + output);
             Process collector = new ProcessBuilder(command)
                     .redirectError(dir.resolve("stderr.log").toFile())
                     .redirectOutput(dir.resolve("stdout.log").toFile())
@@ -86,10 +99,14 @@ class CollectorProcessIT {
             Object owner = Files.getAttribute(socket, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
             assertThat(owner).as("the socket is the unprivileged user's").isEqualTo(65534);
             try (AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open()) {
-                channel.send(ByteBuffer.wrap("TEST=as-nobody\nMESSAGE=hello\n".getBytes(StandardCharsets.UTF_8)), AFUNIXSocketAddress.of(socket));
+                channel.send(
+                        ByteBuffer.wrap("TEST=as-nobody\nMESSAGE=hello\n".getBytes(StandardCharsets.UTF_8)),
+                        AFUNIXSocketAddress.of(socket));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while ((!Files.exists(output) || Files.readString(output, StandardCharsets.UTF_8).isEmpty()) && System.nanoTime() < deadline) {
+            while ((!Files.exists(output)
+                            || Files.readString(output, StandardCharsets.UTF_8).isEmpty())
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             assertThat(Files.readString(output, StandardCharsets.UTF_8)).contains("\"TEST\":\"as-nobody\"");
@@ -111,27 +128,36 @@ class CollectorProcessIT {
         Path first = dir.resolve("first.jsonl");
         Path second = dir.resolve("second.jsonl");
         Path config = dir.resolve("collector.toml");
-        Files.writeString(config, "[listen]\npath = \"" + socket + "\"\n[[output]]\ntype = \"jsonl\"\ntarget = \"" + first + "\"\n");
+        Files.writeString(
+                config,
+                "[listen]\npath = \"" + socket + "\"\n[[output]]\ntype = \"jsonl\"\ntarget = \"" + first + "\"\n");
         Process collector = start("--config", config.toString());
         awaitLog("listening on");
         Object inode = Files.getAttribute(socket, "unix:ino");
         sendOne(socket, "TEST=before-reload\n");
         awaitLine(first, "before-reload");
 
-        Files.writeString(config, "[listen]\npath = \"" + socket + "\"\n[[output]]\ntype = \"jsonl\"\ntarget = \"" + second + "\"\n");
+        Files.writeString(
+                config,
+                "[listen]\npath = \"" + socket + "\"\n[[output]]\ntype = \"jsonl\"\ntarget = \"" + second + "\"\n");
         hangup(collector);
         awaitLog("reloaded: outputs [jsonl:" + second + "]");
         sendOne(socket, "TEST=after-reload\n");
         awaitLine(second, "after-reload");
 
-        Files.writeString(config, "[listen]\npath = \"" + socket + "\"\n[[output]]\ntype = \"jsonl\"\ntarget = \"" + first + "\"\nbogus = 1\n");
+        Files.writeString(
+                config,
+                "[listen]\npath = \"" + socket + "\"\n[[output]]\ntype = \"jsonl\"\ntarget = \"" + first
+                        + "\"\nbogus = 1\n");
         hangup(collector);
         awaitLog("reload rejected, the running configuration stays");
         assertThat(stderr()).contains(config + ":6: ");
         sendOne(socket, "TEST=after-bad-reload\n");
         awaitLine(second, "after-bad-reload");
 
-        assertThat(Files.getAttribute(socket, "unix:ino")).as("the socket was never rebound").isEqualTo(inode);
+        assertThat(Files.getAttribute(socket, "unix:ino"))
+                .as("the socket was never rebound")
+                .isEqualTo(inode);
         assertThat(Files.readString(first, StandardCharsets.UTF_8)).doesNotContain("after-");
         collector.destroy();
         assertThat(collector.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -144,13 +170,19 @@ class CollectorProcessIT {
     }
 
     private static void hangup(Process process) throws Exception {
-        assertThat(new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-HUP", Long.toString(process.pid()))
+                        .start()
+                        .waitFor())
+                .isZero();
     }
 
     private void awaitLine(Path file, String test) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).contains("\"TEST\":\"" + test + "\"")) {
-            assertThat(System.nanoTime()).as("waiting for %s in %s; %s", test, file, stderr()).isLessThan(deadline);
+        while (!Files.exists(file)
+                || !Files.readString(file, StandardCharsets.UTF_8).contains("\"TEST\":\"" + test + "\"")) {
+            assertThat(System.nanoTime())
+                    .as("waiting for %s in %s; %s", test, file, stderr())
+                    .isLessThan(deadline);
             Thread.sleep(20);
         }
     }
@@ -169,18 +201,23 @@ class CollectorProcessIT {
     void shouldWriteEverythingItReceivedWhenStoppedUnderLoad() throws Exception {
         Path socket = dir.resolve("socket");
         Path output = dir.resolve("out.jsonl");
-        Process collector = start("--listen", socket.toString(), "--output", "jsonl:" + output, "--metrics", "127.0.0.1:0");
+        Process collector =
+                start("--listen", socket.toString(), "--output", "jsonl:" + output, "--metrics", "127.0.0.1:0");
         awaitLog("listening on");
         Matcher address = Pattern.compile("metrics on http://([^\\s,]+)").matcher(stderr());
         assertThat(address.find()).isTrue();
         HttpClient http = HttpClient.newHttpClient();
         URI base = URI.create("http://" + address.group(1));
-        assertThat(http.send(HttpRequest.newBuilder(base.resolve("/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        assertThat(http.send(
+                                HttpRequest.newBuilder(base.resolve("/health")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
                 .isEqualTo(200);
 
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicBoolean stopRequested = new AtomicBoolean();
-        java.util.concurrent.atomic.AtomicReference<IOException> earlyFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<IOException> earlyFailure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         AtomicLong sent = new AtomicLong();
         List<Thread> senders = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
@@ -189,7 +226,8 @@ class CollectorProcessIT {
                 try (AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open()) {
                     channel.connect(AFUNIXSocketAddress.of(socket));
                     for (int i = 0; sending.get(); i++) {
-                        channel.write(ByteBuffer.wrap(("TEST=load\nMESSAGE=sender " + id + " entry " + i + "\n").getBytes(StandardCharsets.UTF_8)));
+                        channel.write(ByteBuffer.wrap(("TEST=load\nMESSAGE=sender " + id + " entry " + i + "\n")
+                                .getBytes(StandardCharsets.UTF_8)));
                         sent.incrementAndGet();
                     }
                 } catch (IOException e) {
@@ -203,8 +241,12 @@ class CollectorProcessIT {
             senders.add(sender);
         }
         Thread.sleep(1500);
-        String metrics = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(metrics).contains("journald4j_received_datagrams_total").contains("journald4j_output_entries_total{output=\"jsonl:" + output + "\"}");
+        String metrics = http.send(
+                        HttpRequest.newBuilder(base.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(metrics)
+                .contains("journald4j_received_datagrams_total")
+                .contains("journald4j_output_entries_total{output=\"jsonl:" + output + "\"}");
 
         stopRequested.set(true);
         collector.destroy();
@@ -213,8 +255,11 @@ class CollectorProcessIT {
         for (Thread sender : senders) {
             sender.join(10_000);
         }
-        assertThat(earlyFailure.get()).as("a sender failed before the collector was stopped").isNull();
-        Matcher summary = Pattern.compile("stopped; .*entries=(\\d+) .*written\\[[^]]+\\]=(\\d+)").matcher(stderr());
+        assertThat(earlyFailure.get())
+                .as("a sender failed before the collector was stopped")
+                .isNull();
+        Matcher summary = Pattern.compile("stopped; .*entries=(\\d+) .*written\\[[^]]+\\]=(\\d+)")
+                .matcher(stderr());
         assertThat(summary.find()).as(stderr()).isTrue();
         long decoded = Long.parseLong(summary.group(1));
         long written = Long.parseLong(summary.group(2));

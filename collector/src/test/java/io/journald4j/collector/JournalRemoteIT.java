@@ -33,8 +33,11 @@ class JournalRemoteIT {
     }
 
     private Process startRemote(int port, String file) throws Exception {
-        Process remote = new ProcessBuilder("/lib/systemd/systemd-journal-remote", "--listen-http=127.0.0.1:" + port,
-                "--split-mode=none", "--output=" + dir.resolve(file))
+        Process remote = new ProcessBuilder(
+                        "/lib/systemd/systemd-journal-remote",
+                        "--listen-http=127.0.0.1:" + port,
+                        "--split-mode=none",
+                        "--output=" + dir.resolve(file))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve(file + ".log").toFile())
                 .start();
@@ -54,7 +57,8 @@ class JournalRemoteIT {
             channel.connect(AFUNIXSocketAddress.of(socket));
             for (int i = 0; i < count; i++) {
                 java.io.ByteArrayOutputStream datagram = new java.io.ByteArrayOutputStream();
-                datagram.writeBytes(("TEST=remote\nSEQ=" + phase + "-" + i + "\nMESSAGE=upload " + i + "\nBIN\n").getBytes(StandardCharsets.UTF_8));
+                datagram.writeBytes(("TEST=remote\nSEQ=" + phase + "-" + i + "\nMESSAGE=upload " + i + "\nBIN\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 datagram.writeBytes(new byte[] {5, 0, 0, 0, 0, 0, 0, 0, 'a', '\n', 0, (byte) 0xFF, 'b', '\n'});
                 channel.write(ByteBuffer.wrap(datagram.toByteArray()));
             }
@@ -62,7 +66,8 @@ class JournalRemoteIT {
     }
 
     private List<JsonNode> uploaded() throws Exception {
-        Process read = new ProcessBuilder("journalctl", "--directory=" + dir, "-o", "json", "--all", "--no-pager", "TEST=remote")
+        Process read = new ProcessBuilder(
+                        "journalctl", "--directory=" + dir, "-o", "json", "--all", "--no-pager", "TEST=remote")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         String out = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -91,8 +96,8 @@ class JournalRemoteIT {
     void shouldDeliverEveryEntryOnceAcrossAJournalRemoteRestart() throws Exception {
         int port = freePort();
         Process remote = startRemote(port, "first.journal");
-        try (RunningCollector running = new RunningCollector(dir.resolve("collector"), 1 << 20,
-                List.of("journal-remote:http://127.0.0.1:" + port + "/upload"))) {
+        try (RunningCollector running = new RunningCollector(
+                dir.resolve("collector"), 1 << 20, List.of("journal-remote:http://127.0.0.1:" + port + "/upload"))) {
             send(running.socket, "before", 100);
             assertThat(awaitUploaded(100)).hasSize(100);
 
@@ -110,9 +115,13 @@ class JournalRemoteIT {
             assertThat(entries).as("every entry exactly once").hasSize(300);
             assertThat(distinct).hasSize(300);
             assertThat(entries.get(0).get("__REALTIME_TIMESTAMP").asLong()).isPositive();
-            assertThat(entries.get(0).get("BIN").toString()).as("binary values survive the upload").isEqualTo("[97,10,0,255,98]");
+            assertThat(entries.get(0).get("BIN").toString())
+                    .as("binary values survive the upload")
+                    .isEqualTo("[97,10,0,255,98]");
             OutputMetrics output = running.collector.metrics().outputs().stream()
-                    .filter(o -> o.name().startsWith("journal-remote:")).findFirst().orElseThrow();
+                    .filter(o -> o.name().startsWith("journal-remote:"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(output.entries()).isEqualTo(300);
             assertThat(output.errors()).as("failed attempts while it was down").isPositive();
             assertThat(output.dropped()).isZero();

@@ -38,8 +38,14 @@ final class RunningCollector implements AutoCloseable {
         moreOutputs.forEach(spec -> outputs.add(OutputSpec.parse(spec)));
         CollectorConfig defaults = CollectorConfig.defaults();
         CollectorConfig config = new CollectorConfig(
-                defaults.socket(), maxDescriptorBytes, 16L * 1024 * 1024, 4096, defaults.whenFull(),
-                outputs, null, Duration.ofSeconds(10))
+                        defaults.socket(),
+                        maxDescriptorBytes,
+                        16L * 1024 * 1024,
+                        4096,
+                        defaults.whenFull(),
+                        outputs,
+                        null,
+                        Duration.ofSeconds(10))
                 .withSocketPath(socket);
         this.collector = Collector.start(config, new DaemonLog());
     }

@@ -21,8 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SystemdIntegrationIT {
 
-    private static final String JAVA = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    private static final String JAR = Paths.get("target", "journald4j-collector-0.1.0-SNAPSHOT.jar").toAbsolutePath().toString();
+    private static final String JAVA =
+            Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAR = Paths.get("target", "journald4j-collector-0.1.0-SNAPSHOT.jar")
+            .toAbsolutePath()
+            .toString();
 
     @TempDir
     Path dir;
@@ -35,7 +38,9 @@ class SystemdIntegrationIT {
     private void awaitContent(String file, String text) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!read(file).contains(text)) {
-            assertThat(System.nanoTime()).as("waiting for '%s' in %s; stderr: %s", text, file, read("stderr.log")).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("waiting for '%s' in %s; stderr: %s", text, file, read("stderr.log"))
+                    .isLessThan(deadline);
             Thread.sleep(20);
         }
     }
@@ -45,15 +50,28 @@ class SystemdIntegrationIT {
         Path socket = dir.resolve("activated.socket");
         Path output = dir.resolve("out.jsonl");
         try (JournalDatagramReceiver notify = JournalDatagramReceiver.open()) {
-            // Plays systemd: binds the socket, puts it on fd 3, sets LISTEN_FDS and LISTEN_PID, and execs the collector in the same process.
-            String systemd = String.join("\n",
+            // Plays systemd: binds the socket, puts it on fd 3, sets LISTEN_FDS and LISTEN_PID, and execs the collector
+            // in the same process.
+            String systemd = String.join(
+                    "\n",
                     "import os, socket, sys",
                     "s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(sys.argv[1])",
                     "os.dup2(s.fileno(), 3); os.set_inheritable(3, True)",
                     "env = dict(os.environ, LISTEN_FDS='1', LISTEN_PID=str(os.getpid()), NOTIFY_SOCKET=sys.argv[2])",
                     "os.execve(sys.argv[3], sys.argv[3:], env)");
-            Process collector = new ProcessBuilder("python3", "-c", systemd, socket.toString(), notify.socketPath().toString(),
-                    JAVA, "-jar", JAR, "--listen", dir.resolve("never-bound").toString(), "--output", "jsonl:" + output)
+            Process collector = new ProcessBuilder(
+                            "python3",
+                            "-c",
+                            systemd,
+                            socket.toString(),
+                            notify.socketPath().toString(),
+                            JAVA,
+                            "-jar",
+                            JAR,
+                            "--listen",
+                            dir.resolve("never-bound").toString(),
+                            "--output",
+                            "jsonl:" + output)
                     .redirectError(dir.resolve("stderr.log").toFile())
                     .redirectOutput(dir.resolve("stdout.log").toFile())
                     .start();
@@ -63,9 +81,14 @@ class SystemdIntegrationIT {
             assertThat(read("stderr.log")).contains("passed by systemd");
             assertThat(dir.resolve("never-bound")).doesNotExist();
 
-            new ProcessBuilder("python3", "-c",
-                    "import socket,sys; socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(b'TEST=activated\\n', sys.argv[1])",
-                    socket.toString()).inheritIO().start().waitFor();
+            new ProcessBuilder(
+                            "python3",
+                            "-c",
+                            "import socket,sys; socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(b'TEST=activated\\n', sys.argv[1])",
+                            socket.toString())
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             awaitContent("out.jsonl", "\"TEST\":\"activated\"");
 
             long stopping = System.nanoTime();
@@ -74,9 +97,12 @@ class SystemdIntegrationIT {
             assertThat(Duration.ofNanos(System.nanoTime() - stopping))
                     .as("a blocked receive on systemd's socket is woken, not waited out for the shutdown timeout")
                     .isLessThan(Duration.ofSeconds(5));
-            assertThat(notify.awaitDatagrams(2, Duration.ofSeconds(5))).extracting(ReceivedDatagram::text)
+            assertThat(notify.awaitDatagrams(2, Duration.ofSeconds(5)))
+                    .extracting(ReceivedDatagram::text)
                     .anyMatch(text -> text.contains("STOPPING=1"));
-            assertThat(socket).as("systemd's socket file stays for the next start").exists();
+            assertThat(socket)
+                    .as("systemd's socket file stays for the next start")
+                    .exists();
         }
     }
 
@@ -84,14 +110,16 @@ class SystemdIntegrationIT {
     void shouldStandInForJournaldForUnmodifiedLibsystemdClients() throws Exception {
         Path socket = dir.resolve("journal.socket");
         Path output = dir.resolve("out.jsonl");
-        Process collector = new ProcessBuilder(JAVA, "-jar", JAR, "--listen", socket.toString(), "--output", "jsonl:" + output)
+        Process collector = new ProcessBuilder(
+                        JAVA, "-jar", JAR, "--listen", socket.toString(), "--output", "jsonl:" + output)
                 .redirectError(dir.resolve("stderr.log").toFile())
                 .redirectOutput(dir.resolve("stdout.log").toFile())
                 .start();
         try {
             awaitContent("stderr.log", "listening on");
             // In a private mount namespace the collector's socket is put where libsystemd looks for journald.
-            String clients = String.join(" && ",
+            String clients = String.join(
+                    " && ",
                     "mkdir -p /run/systemd/journal",
                     "mount -t tmpfs tmpfs /run/systemd/journal",
                     "touch /run/systemd/journal/socket",
@@ -107,8 +135,11 @@ class SystemdIntegrationIT {
             awaitContent("out.jsonl", "\"TEST\":\"drop-in-logger\"");
             awaitContent("out.jsonl", "\"TEST\":\"drop-in-python\"");
             String lines = read("out.jsonl");
-            assertThat(lines).contains("\"MESSAGE\":\"from logger\"").contains("\"MESSAGE\":\"from python, grüße\"")
-                    .contains("\"ORDER_ID\":\"1001\"").contains("\"CODE_FILE\":");
+            assertThat(lines)
+                    .contains("\"MESSAGE\":\"from logger\"")
+                    .contains("\"MESSAGE\":\"from python, grüße\"")
+                    .contains("\"ORDER_ID\":\"1001\"")
+                    .contains("\"CODE_FILE\":");
         } finally {
             collector.destroy();
             collector.waitFor(30, TimeUnit.SECONDS);

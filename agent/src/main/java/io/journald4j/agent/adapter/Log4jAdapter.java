@@ -34,7 +34,8 @@ public final class Log4jAdapter implements CaptureSink {
                 .setName("journald4j-agent")
                 .build();
         if (built == null) {
-            throw new IllegalStateException("the journald4j Log4j appender could not be built (see Log4j's status output)");
+            throw new IllegalStateException(
+                    "the journald4j Log4j appender could not be built (see Log4j's status output)");
         }
         built.start();
         appender = built;

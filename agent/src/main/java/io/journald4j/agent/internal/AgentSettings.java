@@ -44,7 +44,8 @@ public final class AgentSettings {
     /** Whether {@code fields} names {@code group} ({@code mdc}, {@code callerData}, {@code markers}, {@code keyValues}). */
     public boolean hasField(String group) {
         String fields = values.get("fields");
-        List<String> groups = fields == null || fields.isEmpty() ? Collections.emptyList() : Arrays.asList(fields.split(":"));
+        List<String> groups =
+                fields == null || fields.isEmpty() ? Collections.emptyList() : Arrays.asList(fields.split(":"));
         return groups.contains(group);
     }
 }

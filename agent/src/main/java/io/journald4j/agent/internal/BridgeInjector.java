@@ -48,7 +48,13 @@ final class BridgeInjector {
         Class<?> unsafeClass = Class.forName(UNSAFE);
         Object unsafe = unsafeClass.getMethod("getUnsafe").invoke(null);
         Method define = unsafeClass.getMethod(
-                "defineClass", String.class, byte[].class, int.class, int.class, ClassLoader.class, ProtectionDomain.class);
+                "defineClass",
+                String.class,
+                byte[].class,
+                int.class,
+                int.class,
+                ClassLoader.class,
+                ProtectionDomain.class);
         for (Map.Entry<String, byte[]> type : classes.entrySet()) {
             byte[] bytes = type.getValue();
             define.invoke(unsafe, type.getKey(), bytes, 0, bytes.length, null, null);

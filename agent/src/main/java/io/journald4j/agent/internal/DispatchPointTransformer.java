@@ -44,7 +44,8 @@ final class DispatchPointTransformer implements ClassFileTransformer {
         try {
             return weave(classfileBuffer, point);
         } catch (RuntimeException | LinkageError e) {
-            Diagnostics.reportOnce("weave " + className, "cannot capture events of " + className.replace('/', '.') + " (" + e + ")");
+            Diagnostics.reportOnce(
+                    "weave " + className, "cannot capture events of " + className.replace('/', '.') + " (" + e + ")");
             return null;
         }
     }

@@ -28,9 +28,11 @@ final class Dispatcher implements CaptureSink {
      * Weak both ways: the {@code ClassValue} holds the adapter for as long as the framework class lives.
      */
     private final Map<Class<?>, WeakReference<CaptureSink>> created = new WeakHashMap<>();
+
     private volatile boolean probed;
     /** Guarded by this: the probe failed, the agent is off for good. */
     private boolean unreachable;
+
     private volatile CaptureSink jul;
 
     Dispatcher(AgentSettings settings) {
@@ -50,7 +52,9 @@ final class Dispatcher implements CaptureSink {
                 // An async logger config replays its events on its own thread with another predicate than ALL.
                 if (source == null || "ALL".equals(((Enum<?>) source).name())) {
                     // The predicate's class is one per Log4j copy, unlike the several LogEvent classes.
-                    log4jAdapters.get(source == null ? event.getClass() : source.getClass()).capture(framework, source, event);
+                    log4jAdapters
+                            .get(source == null ? event.getClass() : source.getClass())
+                            .capture(framework, source, event);
                 }
                 break;
             default:
@@ -68,8 +72,10 @@ final class Dispatcher implements CaptureSink {
             if (problem != null) {
                 unreachable = true;
                 JournalBridge.install(null);
-                Diagnostics.reportOnce("journal", "the journal at " + settings.socketPath()
-                        + " cannot be reached (" + problem + "); the agent sends nothing");
+                Diagnostics.reportOnce(
+                        "journal",
+                        "the journal at " + settings.socketPath() + " cannot be reached (" + problem
+                                + "); the agent sends nothing");
                 return false;
             }
             probed = true;
@@ -115,7 +121,8 @@ final class Dispatcher implements CaptureSink {
         }
 
         private CaptureSink create(Class<?> frameworkType) throws ReflectiveOperationException {
-            ClassLoader loader = new AdapterClassLoader(frameworkType.getClassLoader(), Dispatcher.class.getClassLoader());
+            ClassLoader loader =
+                    new AdapterClassLoader(frameworkType.getClassLoader(), Dispatcher.class.getClassLoader());
             Constructor<?> constructor = Class.forName(adapter, true, loader).getConstructor(AgentSettings.class);
             return (CaptureSink) constructor.newInstance(settings);
         }
@@ -126,7 +133,8 @@ final class Dispatcher implements CaptureSink {
             return factory.create();
         } catch (Exception | LinkageError e) {
             Throwable cause = e.getCause() != null && e instanceof ReflectiveOperationException ? e.getCause() : e;
-            Diagnostics.reportOnce(framework, "cannot capture " + framework + " events (" + cause + "); they are not sent");
+            Diagnostics.reportOnce(
+                    framework, "cannot capture " + framework + " events (" + cause + "); they are not sent");
             return NOTHING;
         }
     }

@@ -26,7 +26,8 @@ final class Weaver {
         instrumentation.addTransformer(new DispatchPointTransformer(), true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (DispatchPoint.inClass(type.getName().replace('.', '/')) != null && instrumentation.isModifiableClass(type)) {
+            if (DispatchPoint.inClass(type.getName().replace('.', '/')) != null
+                    && instrumentation.isModifiableClass(type)) {
                 loaded.add(type);
             }
         }

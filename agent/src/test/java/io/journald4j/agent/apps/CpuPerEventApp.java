@@ -24,7 +24,8 @@ public final class CpuPerEventApp {
         MDC.put("user_id", "42");
         MDC.put("request_id", "7f3a2c9e-5b1d-4e8a-9c6f-0d2b4a6e8c1f");
         MDC.put("tenant", "blue");
-        String message = String.format(Locale.ROOT, "%-99s", "order accepted: payment authorised, stock reserved, confirmation queued");
+        String message = String.format(
+                Locale.ROOT, "%-99s", "order accepted: payment authorised, stock reserved, confirmation queued");
         for (int i = 0; i < warmUp; i++) {
             log.info(message);
         }

@@ -17,9 +17,11 @@ public final class Log4jReconfigureApp {
         ThreadContext.put("run_id", args[0]);
         log.info(MarkerManager.getMarker("AUDIT"), "configured by file");
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        context.setConfigLocation(Log4jReconfigureApp.class.getResource("/apps/log4j2-silent.xml").toURI());
+        context.setConfigLocation(
+                Log4jReconfigureApp.class.getResource("/apps/log4j2-silent.xml").toURI());
         log.warn("after reconfiguration without appenders");
-        context.setConfigLocation(Log4jReconfigureApp.class.getResource("/apps/log4j2-async.xml").toURI());
+        context.setConfigLocation(
+                Log4jReconfigureApp.class.getResource("/apps/log4j2-async.xml").toURI());
         log.error("after reconfiguration", new IllegalStateException("boom"));
         LogManager.getLogger("async.worker").info("through an async logger config");
         log.debug("below the logger's level");

@@ -16,7 +16,10 @@ public final class LogbackResetApp {
         Logger log = LoggerFactory.getLogger(LogbackResetApp.class);
         MDC.put("run_id", args[0]);
         log.info("configured by file");
-        log.atInfo().addKeyValue("order_id", 42).addMarker(MarkerFactory.getMarker("AUDIT")).log("with key-value and marker");
+        log.atInfo()
+                .addKeyValue("order_id", 42)
+                .addMarker(MarkerFactory.getMarker("AUDIT"))
+                .log("with key-value and marker");
         log.debug("below the logger's level");
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();

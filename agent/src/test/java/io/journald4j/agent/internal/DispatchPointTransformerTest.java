@@ -23,7 +23,8 @@ class DispatchPointTransformerTest {
     void shouldLeaveEveryOtherClassAlone() throws IOException {
         byte[] bytes = classFile(String.class);
 
-        assertThat(new DispatchPointTransformer().transform(null, "java/lang/String", null, null, bytes)).isNull();
+        assertThat(new DispatchPointTransformer().transform(null, "java/lang/String", null, null, bytes))
+                .isNull();
         assertThat(DispatchPointTransformer.weave(bytes, DispatchPoint.LOGBACK)).isNull();
     }
 
@@ -33,7 +34,9 @@ class DispatchPointTransformerTest {
         JournalBridge.install(sink);
 
         try (WeavingClassLoader loader = new WeavingClassLoader()) {
-            Runnable scenario = (Runnable) loader.loadClass(LogbackScenario.class.getName()).getConstructor().newInstance();
+            Runnable scenario = (Runnable) loader.loadClass(LogbackScenario.class.getName())
+                    .getConstructor()
+                    .newInstance();
             scenario.run();
         }
 
@@ -56,7 +59,8 @@ class DispatchPointTransformerTest {
         public void capture(int framework, Object source, Object event) {
             frameworks.add(framework);
             try {
-                messages.add((String) event.getClass().getMethod("getFormattedMessage").invoke(event));
+                messages.add((String)
+                        event.getClass().getMethod("getFormattedMessage").invoke(event));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }

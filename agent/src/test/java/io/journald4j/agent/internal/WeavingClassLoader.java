@@ -24,7 +24,9 @@ final class WeavingClassLoader extends URLClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!name.startsWith("ch.qos.logback.") && !name.startsWith("org.slf4j.") && !name.startsWith(LogbackScenario.class.getName())) {
+        if (!name.startsWith("ch.qos.logback.")
+                && !name.startsWith("org.slf4j.")
+                && !name.startsWith(LogbackScenario.class.getName())) {
             return super.loadClass(name, resolve);
         }
         synchronized (getClassLoadingLock(name)) {

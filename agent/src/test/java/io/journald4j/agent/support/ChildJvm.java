@@ -98,7 +98,8 @@ public final class ChildJvm {
             Path out = Files.createTempFile("journald4j-agent-it-", ".out");
             Path err = Files.createTempFile("journald4j-agent-it-", ".err");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+                ProcessBuilder builder =
+                        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
                 builder.environment().keySet().removeIf(name -> name.startsWith("JOURNALD4J_AGENT_"));
                 builder.environment().putAll(environment);
                 long start = System.nanoTime();
@@ -136,7 +137,8 @@ public final class ChildJvm {
             }
         }
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !excluded.contains(Paths.get(entry).toAbsolutePath().normalize().toString()))
+                .filter(entry -> !excluded.contains(
+                        Paths.get(entry).toAbsolutePath().normalize().toString()))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 

@@ -40,7 +40,8 @@ public final class SpringBootJar {
         main.putValue("Start-Class", startClass.getName());
         main.putValue("Spring-Boot-Classes", "BOOT-INF/classes/");
         main.putValue("Spring-Boot-Lib", "BOOT-INF/lib/");
-        Path testClasses = Paths.get(startClass.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path testClasses = Paths.get(
+                startClass.getProtectionDomain().getCodeSource().getLocation().getPath());
         try (OutputStream file = Files.newOutputStream(target);
                 JarOutputStream jar = new JarOutputStream(file, manifest)) {
             copyLoader(jar, classPathJar("spring-boot-loader-"));

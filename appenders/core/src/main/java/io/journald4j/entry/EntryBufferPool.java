@@ -22,8 +22,8 @@ public final class EntryBufferPool {
             throw new IllegalArgumentException("size must be at least 1: " + size);
         }
         if (maxEntrySize < JournalEncoder.DEFAULT_INITIAL_CAPACITY) {
-            throw new IllegalArgumentException(
-                    "maxEntrySize must be at least " + JournalEncoder.DEFAULT_INITIAL_CAPACITY + " bytes: " + maxEntrySize);
+            throw new IllegalArgumentException("maxEntrySize must be at least "
+                    + JournalEncoder.DEFAULT_INITIAL_CAPACITY + " bytes: " + maxEntrySize);
         }
         this.slots = new AtomicReferenceArray<>(size);
         this.maxEntrySize = maxEntrySize;

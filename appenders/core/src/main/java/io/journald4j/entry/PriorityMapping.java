@@ -28,7 +28,8 @@ public final class PriorityMapping {
         for (String entry : overrides.split(",")) {
             int equals = entry.indexOf('=');
             if (equals < 0) {
-                throw new IllegalArgumentException("priority mapping entry '" + entry.trim() + "' must be LEVEL=priority");
+                throw new IllegalArgumentException(
+                        "priority mapping entry '" + entry.trim() + "' must be LEVEL=priority");
             }
             String level = entry.substring(0, equals).trim().toUpperCase(Locale.ROOT);
             if (!defaults.containsKey(level)) {

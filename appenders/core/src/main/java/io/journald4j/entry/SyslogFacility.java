@@ -13,9 +13,30 @@ import java.util.Locale;
 public final class SyslogFacility {
 
     private static final List<String> NAMES = Arrays.asList(
-            "kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron", "authpriv", "ftp",
-            "ntp", "security", "console", "solaris-cron", "local0", "local1", "local2", "local3", "local4", "local5",
-            "local6", "local7");
+            "kern",
+            "user",
+            "mail",
+            "daemon",
+            "auth",
+            "syslog",
+            "lpr",
+            "news",
+            "uucp",
+            "cron",
+            "authpriv",
+            "ftp",
+            "ntp",
+            "security",
+            "console",
+            "solaris-cron",
+            "local0",
+            "local1",
+            "local2",
+            "local3",
+            "local4",
+            "local5",
+            "local6",
+            "local7");
 
     private SyslogFacility() {}
 

@@ -45,7 +45,11 @@ public final class ThrowableRenderer {
             Set<Throwable> seen,
             StringBuilder out) {
         if (!seen.add(throwable)) {
-            out.append(prefix).append(caption).append("[CIRCULAR REFERENCE: ").append(throwable).append("]\n");
+            out.append(prefix)
+                    .append(caption)
+                    .append("[CIRCULAR REFERENCE: ")
+                    .append(throwable)
+                    .append("]\n");
             return;
         }
         StackTraceElement[] trace = throwable.getStackTrace();

@@ -40,7 +40,10 @@ public final class UserFields {
             encoder.field(name, bytes, 0, bytes.length);
         } else if (value instanceof CharSequence) {
             encoder.field(name, (CharSequence) value);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Long
+                || value instanceof Integer
+                || value instanceof Short
+                || value instanceof Byte) {
             encoder.field(name, ((Number) value).longValue());
         } else {
             encoder.field(name, String.valueOf(value));

@@ -94,7 +94,9 @@ public final class JournalEncoder {
                 newline |= c == '\n';
             } else if (c < 0x800) {
                 utf8Length += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < length
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 utf8Length += 4;
                 i++;
             } else {
@@ -140,7 +142,8 @@ public final class JournalEncoder {
      * how a forwarder re-encodes what it received without building strings. The name must be valid
      * (the decoder only reports valid ones).
      */
-    public JournalEncoder rawField(ByteBuffer source, int nameOffset, int nameLength, int valueOffset, int valueLength) {
+    public JournalEncoder rawField(
+            ByteBuffer source, int nameOffset, int nameLength, int valueOffset, int valueLength) {
         boolean newline = false;
         for (int i = valueOffset; i < valueOffset + valueLength && !newline; i++) {
             newline = source.get(i) == '\n';
@@ -265,7 +268,9 @@ public final class JournalEncoder {
             } else if (c < 0x800) {
                 b[at++] = (byte) (0xC0 | (c >> 6));
                 b[at++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < length
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, value.charAt(++i));
                 b[at++] = (byte) (0xF0 | (cp >> 18));
                 b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));

@@ -63,8 +63,8 @@ public enum Priority {
             case "debug":
                 return DEBUG;
             default:
-                throw new IllegalArgumentException(
-                        "unknown priority '" + text + "': use 0-7 or emerg, alert, crit, err, warning, notice, info, debug");
+                throw new IllegalArgumentException("unknown priority '" + text
+                        + "': use 0-7 or emerg, alert, crit, err, warning, notice, info, debug");
         }
     }
 }

@@ -22,6 +22,7 @@ public final class TroubleReporter implements SendListener {
     private final LongSupplier clock;
     /** Drops since the last report, by {@link DropReason#ordinal()}: no boxing on the drop path. */
     private final long[] pending = new long[DropReason.values().length];
+
     private long pendingTotal;
     private long reportedTotal;
     private long nextReportNanos;
@@ -81,7 +82,8 @@ public final class TroubleReporter implements SendListener {
 
     private void report(String lead) {
         reportedTotal += pendingTotal;
-        StringBuilder message = new StringBuilder(lead).append(pendingTotal).append(pendingTotal == 1 ? " entry" : " entries");
+        StringBuilder message =
+                new StringBuilder(lead).append(pendingTotal).append(pendingTotal == 1 ? " entry" : " entries");
         String separator = " (";
         for (DropReason reason : DropReason.values()) {
             if (pending[reason.ordinal()] > 0) {

@@ -35,6 +35,7 @@ public final class DatagramJournalSender implements JournalSender {
     private volatile boolean gaveUp;
     /** Guarded by connectLock: when an unforced reconnect may next be tried, and why the last one failed. */
     private long nextConnectNanos;
+
     private JournalUnavailableException lastConnectFailure;
     /** Guarded by connectLock: whether the socket failed since it was last connected. */
     private boolean broken;

@@ -72,7 +72,8 @@ final class DescriptorRoute {
             if (closing != null) {
                 e.addSuppressed(closing);
             }
-            throw new JournalUnavailableException("passing a descriptor to " + config.socketPath() + " failed: " + e, e);
+            throw new JournalUnavailableException(
+                    "passing a descriptor to " + config.socketPath() + " failed: " + e, e);
         }
     }
 

@@ -63,7 +63,8 @@ final class JournalSocket {
      *
      * @param sendBufferSize the SO_SNDBUF to ask for, or 0 to keep the kernel's default
      */
-    static AFUNIXDatagramChannel openChannel(SenderConfig config, int sendBufferSize) throws JournalUnavailableException {
+    static AFUNIXDatagramChannel openChannel(SenderConfig config, int sendBufferSize)
+            throws JournalUnavailableException {
         requireNativeLibrary();
         AFUNIXDatagramChannel channel = null;
         try {
@@ -72,7 +73,8 @@ final class JournalSocket {
                 channel.setOption(StandardSocketOptions.SO_SNDBUF, sendBufferSize);
             }
             if (config.policy() == SendPolicy.BLOCK) {
-                channel.socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.blockTimeout().toMillis()));
+                channel.socket().setSoTimeout((int)
+                        Math.min(Integer.MAX_VALUE, config.blockTimeout().toMillis()));
             } else {
                 channel.configureBlocking(false);
             }

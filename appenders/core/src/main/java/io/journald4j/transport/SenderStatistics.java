@@ -56,7 +56,10 @@ public final class SenderStatistics {
         StringBuilder text = new StringBuilder("delivered=").append(delivered());
         text.append(", viaDescriptor=").append(deliveredViaDescriptor());
         for (Map.Entry<DropReason, LongAdder> count : dropped.entrySet()) {
-            text.append(", dropped.").append(count.getKey()).append('=').append(count.getValue().sum());
+            text.append(", dropped.")
+                    .append(count.getKey())
+                    .append('=')
+                    .append(count.getValue().sum());
         }
         return text.toString();
     }

@@ -19,7 +19,14 @@ class MessageIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "42", "0d6f6a5e6c3b4c529e1d3c8b0f0a7e2", "0d6f6a5e6c3b4c529e1d3c8b0f0a7e2g", "--0d6f6a5e6c3b4c529e1d3c8b0f0a7e21--"})
+    @ValueSource(
+            strings = {
+                "",
+                "42",
+                "0d6f6a5e6c3b4c529e1d3c8b0f0a7e2",
+                "0d6f6a5e6c3b4c529e1d3c8b0f0a7e2g",
+                "--0d6f6a5e6c3b4c529e1d3c8b0f0a7e21--"
+            })
     void shouldRejectAnythingElse(String value) {
         assertThat(MessageId.canonical(value)).isNull();
     }

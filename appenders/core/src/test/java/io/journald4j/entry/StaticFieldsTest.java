@@ -13,7 +13,8 @@ class StaticFieldsTest {
     @ParameterizedTest
     @ValueSource(strings = {"no-equals", "lower=x", "_TRUSTED=x", "PRIORITY=1", "MESSAGE=x", "=x"})
     void shouldRejectPairsJournaldWouldDropOrThatShadowContractFields(String pair) {
-        assertThatThrownBy(() -> new StaticFields().add(pair)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new StaticFields().add(pair))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("static field");
     }
 

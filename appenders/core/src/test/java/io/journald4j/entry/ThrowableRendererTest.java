@@ -22,7 +22,8 @@ class ThrowableRendererTest {
         Exception suppressed = new java.io.IOException("closing", new ArithmeticException("nested"));
         top.addSuppressed(suppressed);
         middle.addSuppressed(new UnsupportedOperationException());
-        assertThat(ThrowableRenderer.render(top, new StringBuilder()).toString()).isEqualTo(jdkRendering(top));
+        assertThat(ThrowableRenderer.render(top, new StringBuilder()).toString())
+                .isEqualTo(jdkRendering(top));
     }
 
     @Test

@@ -18,8 +18,21 @@ class FieldNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "lower", "Mixed", "_TRUSTED", "__REALTIME_TIMESTAMP", "1DIGIT", "HAS-DASH", "HAS.DOT",
-        "HAS SPACE", "NUL\u0000", "ÜMLAUT", SIXTY_FOUR + "5"})
+    @ValueSource(
+            strings = {
+                "",
+                "lower",
+                "Mixed",
+                "_TRUSTED",
+                "__REALTIME_TIMESTAMP",
+                "1DIGIT",
+                "HAS-DASH",
+                "HAS.DOT",
+                "HAS SPACE",
+                "NUL\u0000",
+                "ÜMLAUT",
+                SIXTY_FOUR + "5"
+            })
     void shouldRejectNamesJournaldDrops(String name) {
         assertThat(FieldName.isValid(name)).isFalse();
     }

@@ -64,7 +64,9 @@ class JournalDecoderTest {
     void shouldSkipOnlyTheInvalidFields() {
         EncodedFields d = EncodedFields.decode(latin1("lower=x\nOK=1\n_PID=1\n=v\nHAS-DASH=1\nD1GIT=2\n"));
         assertThat(d.names(0)).containsExactly("OK", "D1GIT");
-        assertThat(d.malformations).containsOnly(Malformation.INVALID_FIELD_NAME).hasSize(4);
+        assertThat(d.malformations)
+                .containsOnly(Malformation.INVALID_FIELD_NAME)
+                .hasSize(4);
     }
 
     @Test
@@ -150,7 +152,8 @@ class JournalDecoderTest {
     @Test
     void shouldDecodeFromADirectBuffer() {
         byte[] datagram = latin1("A=1\n\nB=2\n");
-        ByteBuffer direct = ByteBuffer.allocateDirect(datagram.length).put(datagram).flip();
+        ByteBuffer direct =
+                ByteBuffer.allocateDirect(datagram.length).put(datagram).flip();
         assertThat(EncodedFields.decode(direct).entries).hasSize(2);
     }
 

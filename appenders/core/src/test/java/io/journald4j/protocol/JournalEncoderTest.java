@@ -106,7 +106,8 @@ class JournalEncoderTest {
                 encoder.field("F", value).field("G", "x");
                 EncodedFields decoded = EncodedFields.decode(encoder.entry());
                 assertThat(decoded.entries).as("length %d of %s", length, unit).hasSize(1);
-                assertThat(new String(decoded.entries.get(0).get(0).value, UTF_8)).isEqualTo(value);
+                assertThat(new String(decoded.entries.get(0).get(0).value, UTF_8))
+                        .isEqualTo(value);
                 assertThat(decoded.names(0)).containsExactly("F", "G");
             }
         }

@@ -20,7 +20,9 @@ class UserFieldNamesTest {
     @Test
     void shouldReturnTheSameInstanceForARepeatedKey() {
         UserFieldNames names = new UserFieldNames();
-        assertThat(names.fieldFor("user_id")).isSameAs(names.fieldFor("user_id")).isEqualTo("USER_ID");
+        assertThat(names.fieldFor("user_id"))
+                .isSameAs(names.fieldFor("user_id"))
+                .isEqualTo("USER_ID");
     }
 
     @Test

@@ -49,7 +49,8 @@ class TroubleReporterTest {
         now.addAndGet(INTERVAL);
         reporter.onDropped(DropReason.QUEUE_FULL, null);
         assertThat(sink.errors).hasSize(2);
-        assertThat(sink.errors.get(1)).contains("dropped 1000 entries (UNAVAILABLE: 999, QUEUE_FULL: 1)")
+        assertThat(sink.errors.get(1))
+                .contains("dropped 1000 entries (UNAVAILABLE: 999, QUEUE_FULL: 1)")
                 .contains("1001 dropped in all");
         assertThat(reporter.reportedDrops()).isEqualTo(1001);
     }

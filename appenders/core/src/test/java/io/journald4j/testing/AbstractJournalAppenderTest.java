@@ -73,9 +73,13 @@ public abstract class AbstractJournalAppenderTest {
 
     private JournalRecord logOne(AdapterSettings settings, ContractEvent event) {
         try (ContractLogger logger = open(settings)) {
-            assertThat(logger.isStarted()).as("adapter started; status: %s", logger.statusMessages()).isTrue();
+            assertThat(logger.isStarted())
+                    .as("adapter started; status: %s", logger.statusMessages())
+                    .isTrue();
             logger.log("contract.Logger", event);
-            assertThat(logger.droppedCount()).as("dropped; status: %s", logger.statusMessages()).isZero();
+            assertThat(logger.droppedCount())
+                    .as("dropped; status: %s", logger.statusMessages())
+                    .isZero();
         }
         List<JournalRecord> entries = journald.awaitEntries("SYSLOG_IDENTIFIER", settings.syslogIdentifier, 1, ARRIVAL);
         assertThat(entries).hasSize(1);
@@ -86,7 +90,8 @@ public abstract class AbstractJournalAppenderTest {
     void shouldWriteTheContractFieldsOfAPlainEvent() {
         String id = uniqueIdentifier();
         long before = System.currentTimeMillis() * 1000;
-        JournalRecord entry = logOne(settings(id).staticField("DEPLOYMENT=blue"), ContractEvent.info("order 42 placed"));
+        JournalRecord entry =
+                logOne(settings(id).staticField("DEPLOYMENT=blue"), ContractEvent.info("order 42 placed"));
         long after = System.currentTimeMillis() * 1000;
 
         assertThat(entry.text("MESSAGE")).isEqualTo("order 42 placed");
@@ -110,13 +115,16 @@ public abstract class AbstractJournalAppenderTest {
             }
         }
         List<JournalRecord> entries = journald.awaitEntries("SYSLOG_IDENTIFIER", id, 4, ARRIVAL);
-        assertThat(entries).extracting(e -> e.text("MESSAGE") + "=" + e.text("PRIORITY"))
+        assertThat(entries)
+                .extracting(e -> e.text("MESSAGE") + "=" + e.text("PRIORITY"))
                 .containsExactlyInAnyOrder("ERROR=3", "WARN=4", "INFO=6", "DEBUG=7");
     }
 
     @Test
     void shouldDeliverNonAsciiTextExactlyUnderTheCLocale() {
-        assertThat(System.getProperty("sun.jnu.encoding")).as("the IT run must use LANG=C").isNotEqualTo("UTF-8");
+        assertThat(System.getProperty("sun.jnu.encoding"))
+                .as("the IT run must use LANG=C")
+                .isNotEqualTo("UTF-8");
         String text = "grüße ✓ 日本語 \uD83D\uDE00 Ωmega";
         ContractEvent event = ContractEvent.info(text);
         if (capabilities().contains(Capability.CONTEXT)) {
@@ -181,7 +189,8 @@ public abstract class AbstractJournalAppenderTest {
     void shouldWriteKeyValuesMarkersAndMessageId() {
         ContractEvent event = ContractEvent.info("structured");
         if (capabilities().contains(Capability.KEY_VALUES)) {
-            event = event.withKeyValue("order_id", 1234L).withKeyValue("message_id", "0D6F6A5E-6C3B-4C52-9E1D-3C8B0F0A7E21");
+            event = event.withKeyValue("order_id", 1234L)
+                    .withKeyValue("message_id", "0D6F6A5E-6C3B-4C52-9E1D-3C8B0F0A7E21");
         }
         if (capabilities().contains(Capability.MARKERS)) {
             event = event.withMarker("AUDIT").withMarker("BILLING");
@@ -224,7 +233,8 @@ public abstract class AbstractJournalAppenderTest {
             implementation = logger.getClass().getName();
             logger.log("contract.Logger", ContractEvent.info("with caller"));
         }
-        JournalRecord entry = journald.awaitEntries("SYSLOG_IDENTIFIER", id, 1, ARRIVAL).get(0);
+        JournalRecord entry =
+                journald.awaitEntries("SYSLOG_IDENTIFIER", id, 1, ARRIVAL).get(0);
         String simpleName = implementation.substring(implementation.lastIndexOf('.') + 1);
         assertThat(entry.text("CODE_FILE")).isEqualTo(simpleName.replaceAll("\\$.*", "") + ".java");
         assertThat(Integer.parseInt(entry.text("CODE_LINE"))).isPositive();
@@ -280,7 +290,8 @@ public abstract class AbstractJournalAppenderTest {
         } finally {
             pool.shutdownNow();
         }
-        List<JournalRecord> entries = journald.awaitEntries("SYSLOG_IDENTIFIER", id, threads * perThread, ARRIVAL.multipliedBy(2));
+        List<JournalRecord> entries =
+                journald.awaitEntries("SYSLOG_IDENTIFIER", id, threads * perThread, ARRIVAL.multipliedBy(2));
         Set<String> messages = new HashSet<>();
         entries.forEach(e -> messages.add(e.text("MESSAGE")));
         assertThat(messages).hasSize(threads * perThread);
@@ -297,14 +308,18 @@ public abstract class AbstractJournalAppenderTest {
             try {
                 Future<?> during = app.submit(() -> logBatch(logger, "during", 100));
                 Thread.sleep(500);
-                assertThat(during.isDone()).as("block holds the caller while journald is down").isFalse();
+                assertThat(during.isDone())
+                        .as("block holds the caller while journald is down")
+                        .isFalse();
                 journald.restart();
                 during.get(30, TimeUnit.SECONDS);
             } finally {
                 app.shutdownNow();
             }
             logBatch(logger, "after", 100);
-            assertThat(logger.droppedCount()).as("status: %s", logger.statusMessages()).isZero();
+            assertThat(logger.droppedCount())
+                    .as("status: %s", logger.statusMessages())
+                    .isZero();
         }
         assertThat(journald.awaitEntries("SYSLOG_IDENTIFIER", id, 300, ARRIVAL)).hasSize(300);
     }
@@ -326,8 +341,12 @@ public abstract class AbstractJournalAppenderTest {
             long start = System.nanoTime();
             long droppedBefore = logger.droppedCount();
             total += logBatch(logger, "during", 100);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("drop never stalls").isLessThan(Duration.ofSeconds(2));
-            assertThat(logger.droppedCount() - droppedBefore).as("everything logged while journald is down").isEqualTo(100);
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("drop never stalls")
+                    .isLessThan(Duration.ofSeconds(2));
+            assertThat(logger.droppedCount() - droppedBefore)
+                    .as("everything logged while journald is down")
+                    .isEqualTo(100);
             journald.restart();
             total += logPaced(logger, "after", 100);
             Thread.sleep(1500);
@@ -349,7 +368,9 @@ public abstract class AbstractJournalAppenderTest {
         Path socket = journald.socketPath();
         Files.deleteIfExists(socket);
         try (ContractLogger logger = open(settings(id).policy("block").blockTimeoutMillis(10_000))) {
-            assertThat(logger.isStarted()).as("an absent socket is no configuration error").isTrue();
+            assertThat(logger.isStarted())
+                    .as("an absent socket is no configuration error")
+                    .isTrue();
             ExecutorService app = Executors.newSingleThreadExecutor();
             try {
                 Future<?> waiting = app.submit(() -> logBatch(logger, "early", 10));
@@ -385,7 +406,8 @@ public abstract class AbstractJournalAppenderTest {
     @Test
     void shouldNeverThrowWhenTheSocketDoesNotExist() {
         String id = uniqueIdentifier();
-        AdapterSettings settings = AdapterSettings.of(Paths.get("/run/journald4j-test-absent/socket"), id).policy("drop");
+        AdapterSettings settings = AdapterSettings.of(Paths.get("/run/journald4j-test-absent/socket"), id)
+                .policy("drop");
         try (ContractLogger logger = open(settings)) {
             assertThat(logger.isStarted()).isTrue();
             for (int i = 0; i < 50; i++) {

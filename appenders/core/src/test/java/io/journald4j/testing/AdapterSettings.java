@@ -38,24 +38,29 @@ public final class AdapterSettings {
     }
 
     public AdapterSettings policy(String newPolicy) {
-        return new AdapterSettings(socketPath, syslogIdentifier, newPolicy, blockTimeoutMillis, staticFields, callerData, maxEntrySize);
+        return new AdapterSettings(
+                socketPath, syslogIdentifier, newPolicy, blockTimeoutMillis, staticFields, callerData, maxEntrySize);
     }
 
     public AdapterSettings blockTimeoutMillis(long millis) {
-        return new AdapterSettings(socketPath, syslogIdentifier, policy, millis, staticFields, callerData, maxEntrySize);
+        return new AdapterSettings(
+                socketPath, syslogIdentifier, policy, millis, staticFields, callerData, maxEntrySize);
     }
 
     public AdapterSettings staticField(String pair) {
         List<String> more = new ArrayList<>(staticFields);
         more.add(pair);
-        return new AdapterSettings(socketPath, syslogIdentifier, policy, blockTimeoutMillis, more, callerData, maxEntrySize);
+        return new AdapterSettings(
+                socketPath, syslogIdentifier, policy, blockTimeoutMillis, more, callerData, maxEntrySize);
     }
 
     public AdapterSettings callerData(boolean enabled) {
-        return new AdapterSettings(socketPath, syslogIdentifier, policy, blockTimeoutMillis, staticFields, enabled, maxEntrySize);
+        return new AdapterSettings(
+                socketPath, syslogIdentifier, policy, blockTimeoutMillis, staticFields, enabled, maxEntrySize);
     }
 
     public AdapterSettings maxEntrySize(int bytes) {
-        return new AdapterSettings(socketPath, syslogIdentifier, policy, blockTimeoutMillis, staticFields, callerData, bytes);
+        return new AdapterSettings(
+                socketPath, syslogIdentifier, policy, blockTimeoutMillis, staticFields, callerData, bytes);
     }
 }

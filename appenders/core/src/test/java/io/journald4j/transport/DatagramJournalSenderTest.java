@@ -69,7 +69,9 @@ class DatagramJournalSenderTest {
         int sent = 200;
         try (JournalDatagramReceiver receiver = JournalDatagramReceiver.open();
                 DatagramJournalSender sender = DatagramJournalSender.open(
-                        SenderConfig.defaults().withSocketPath(receiver.socketPath()).withPolicy(SendPolicy.DROP),
+                        SenderConfig.defaults()
+                                .withSocketPath(receiver.socketPath())
+                                .withPolicy(SendPolicy.DROP),
                         listener)) {
             receiver.pause();
             long start = System.nanoTime();
@@ -119,9 +121,12 @@ class DatagramJournalSenderTest {
             assertThat(first.awaitDatagrams(1, WAIT)).hasSize(1);
             first.close();
             assertThat(sender.send(entry("while down"))).isFalse();
-            try (JournalDatagramReceiver second = JournalDatagramReceiver.openIn(first.socketPath().getParent())) {
+            try (JournalDatagramReceiver second =
+                    JournalDatagramReceiver.openIn(first.socketPath().getParent())) {
                 assertThat(sender.send(entry("after"))).isTrue();
-                assertThat(second.awaitDatagrams(1, WAIT)).extracting(ReceivedDatagram::text).containsExactly("MESSAGE=after\n");
+                assertThat(second.awaitDatagrams(1, WAIT))
+                        .extracting(ReceivedDatagram::text)
+                        .containsExactly("MESSAGE=after\n");
             }
             assertThat(listener.reconnects).isEqualTo(1);
             assertThat(sender.statistics().dropped(DropReason.UNAVAILABLE)).isEqualTo(1);
@@ -136,7 +141,9 @@ class DatagramJournalSenderTest {
             Thread.currentThread().interrupt();
             try {
                 assertThat(sender.send(entry("from an interrupted thread"))).isTrue();
-                assertThat(Thread.currentThread().isInterrupted()).as("the flag is restored").isTrue();
+                assertThat(Thread.currentThread().isInterrupted())
+                        .as("the flag is restored")
+                        .isTrue();
             } finally {
                 Thread.interrupted();
             }

@@ -23,9 +23,13 @@ public final class OrdersExample {
         MDC.put("user_id", "42");
         MDC.put("request.id", "r-7f3a");
         try {
-            log.atInfo().addKeyValue("order_id", 1001).addKeyValue("amount_cents", 2599)
+            log.atInfo()
+                    .addKeyValue("order_id", 1001)
+                    .addKeyValue("amount_cents", 2599)
                     .log("Order placed by Zoë for 25,99 €");
-            log.atWarn().addMarker(MarkerFactory.getMarker("AUDIT")).addKeyValue("order_id", 1001)
+            log.atWarn()
+                    .addMarker(MarkerFactory.getMarker("AUDIT"))
+                    .addKeyValue("order_id", 1001)
                     .log("Order total changed after payment");
             log.debug("Order lines:\n  1 × coffee\n  2 × croissant");
             try {

@@ -77,7 +77,8 @@ public class JournaldHandler extends Handler {
     }
 
     private void notStarted(String why, Throwable cause) {
-        report("journald4j handler " + getClass().getName() + " not started, it drops every record: " + why,
+        report(
+                "journald4j handler " + getClass().getName() + " not started, it drops every record: " + why,
                 cause,
                 ErrorManager.OPEN_FAILURE);
     }

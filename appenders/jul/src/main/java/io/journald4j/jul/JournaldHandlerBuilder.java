@@ -40,6 +40,7 @@ public final class JournaldHandlerBuilder {
     int maxEntrySize = JournalEncoder.DEFAULT_MAX_ENTRY_SIZE;
     /** Set when a configuration value could not even be read (see {@link LogManagerProperties}). */
     String invalid;
+
     Exception invalidCause;
 
     JournaldHandlerBuilder() {}

@@ -39,7 +39,8 @@ class BadConfigurationTest {
     @MethodSource("badSettings")
     void shouldReportAndStayInert(String what, UnaryOperator<JournaldHandlerBuilder> change, String message) {
         CollectingErrorManager errors = new CollectingErrorManager();
-        JournaldHandlerBuilder builder = JournaldHandler.builder().errorManager(errors).syslogIdentifier("bad");
+        JournaldHandlerBuilder builder =
+                JournaldHandler.builder().errorManager(errors).syslogIdentifier("bad");
         JournaldHandler[] handler = new JournaldHandler[1];
         assertThatCode(() -> handler[0] = change.apply(builder).build()).doesNotThrowAnyException();
 

@@ -50,7 +50,9 @@ class JournaldHandlerTest {
         JournaldHandler handler = settings.build();
         try {
             handler.publish(record);
-            assertThat(handler.getDroppedCount()).as("dropped; errors: %s", errors.messages).isZero();
+            assertThat(handler.getDroppedCount())
+                    .as("dropped; errors: %s", errors.messages)
+                    .isZero();
         } finally {
             handler.close();
         }
@@ -91,13 +93,15 @@ class JournaldHandlerTest {
 
     @Test
     void shouldLeaveBracesAloneWhenThereAreNoParameters() {
-        assertThat(publishOne(settings(), record(Level.INFO, "{0} stays, as in JUL")).get("MESSAGE"))
+        assertThat(publishOne(settings(), record(Level.INFO, "{0} stays, as in JUL"))
+                        .get("MESSAGE"))
                 .isEqualTo("{0} stays, as in JUL");
     }
 
     @Test
     void shouldWriteAnEmptyMessageForANullOne() {
-        assertThat(publishOne(settings(), record(Level.INFO, null)).get("MESSAGE")).isEmpty();
+        assertThat(publishOne(settings(), record(Level.INFO, null)).get("MESSAGE"))
+                .isEmpty();
     }
 
     @Test
@@ -116,7 +120,8 @@ class JournaldHandlerTest {
     void shouldStripOnlyTheLastLineSeparatorOfASimpleFormatterLine() {
         LogRecord record = record(Level.INFO, "two lines\n");
         String line = new SimpleFormatter().format(record);
-        assertThat(publishOne(settings().formatter(new SimpleFormatter()), record).get("MESSAGE"))
+        assertThat(publishOne(settings().formatter(new SimpleFormatter()), record)
+                        .get("MESSAGE"))
                 .isEqualTo(MessageText.withoutLineSeparator(line))
                 .endsWith("two lines\n")
                 .contains("INFO");
@@ -132,9 +137,11 @@ class JournaldHandlerTest {
     @Test
     void shouldWriteTheThreadNameOnlyWhenPublishedOnTheLoggingThread() throws Exception {
         LogRecord mine = record(Level.INFO, "mine");
-        assertThat(publishOne(settings(), mine).get("THREAD_NAME")).isEqualTo(Thread.currentThread().getName());
+        assertThat(publishOne(settings(), mine).get("THREAD_NAME"))
+                .isEqualTo(Thread.currentThread().getName());
 
-        LogRecord handedOver = CompletableFuture.supplyAsync(() -> record(Level.INFO, "elsewhere")).get();
+        LogRecord handedOver = CompletableFuture.supplyAsync(() -> record(Level.INFO, "elsewhere"))
+                .get();
         receiver.close();
         receiver = JournalDatagramReceiver.open();
         Map<String, String> fields = publishOne(settings(), handedOver);
@@ -156,7 +163,8 @@ class JournaldHandlerTest {
             logger.setUseParentHandlers(true);
             handler.close();
         }
-        Map<String, String> fields = EntryFields.of(receiver.awaitDatagrams(1, ARRIVAL).get(0));
+        Map<String, String> fields =
+                EntryFields.of(receiver.awaitDatagrams(1, ARRIVAL).get(0));
         assertThat(fields.get("CODE_FILE")).isEqualTo("JournaldHandlerTest.java");
         assertThat(fields.get("CODE_LINE")).isEqualTo(String.valueOf(line));
         assertThat(fields.get("CODE_FUNC"))
@@ -205,7 +213,10 @@ class JournaldHandlerTest {
     @Test
     void shouldWriteFacilityStaticFieldsAndMappedPriorities() {
         Map<String, String> fields = publishOne(
-                settings().syslogFacility("local3").staticField("DEPLOYMENT=blue").priorityMapping("WARNING=notice"),
+                settings()
+                        .syslogFacility("local3")
+                        .staticField("DEPLOYMENT=blue")
+                        .priorityMapping("WARNING=notice"),
                 record(Level.WARNING, "careful"));
         assertThat(fields)
                 .containsEntry("SYSLOG_FACILITY", "19")
@@ -242,20 +253,30 @@ class JournaldHandlerTest {
         };
         JournaldHandler handler = settings().formatter(broken).build();
         try {
-            assertThatCode(() -> handler.publish(record(Level.INFO, "unformattable"))).doesNotThrowAnyException();
+            assertThatCode(() -> handler.publish(record(Level.INFO, "unformattable")))
+                    .doesNotThrowAnyException();
             assertThat(handler.getDroppedCount()).isEqualTo(1);
         } finally {
             handler.close();
         }
-        assertThat(errors.messages).singleElement().asString().contains("IO_ERROR").contains("formatter bug");
+        assertThat(errors.messages)
+                .singleElement()
+                .asString()
+                .contains("IO_ERROR")
+                .contains("formatter bug");
         assertThat(errors.codes).containsExactly(ErrorManager.WRITE_FAILURE);
     }
 
     @Test
     void shouldReportDropsToTheErrorManagerWhenTheJournalIsAbsent() {
-        JournaldHandler handler = settings().socketPath("/run/journald4j-test-absent/socket").policy("drop").build();
+        JournaldHandler handler = settings()
+                .socketPath("/run/journald4j-test-absent/socket")
+                .policy("drop")
+                .build();
         try {
-            assertThat(handler.isStarted()).as("an absent socket is no configuration error").isTrue();
+            assertThat(handler.isStarted())
+                    .as("an absent socket is no configuration error")
+                    .isTrue();
             for (int i = 0; i < 5; i++) {
                 handler.publish(record(Level.INFO, "lost " + i));
             }

@@ -19,7 +19,15 @@ class LevelPrioritiesTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-        "SEVERE, 3", "WARNING, 4", "INFO, 6", "CONFIG, 6", "FINE, 7", "FINER, 7", "FINEST, 7", "OFF, 3", "ALL, 7"
+        "SEVERE, 3",
+        "WARNING, 4",
+        "INFO, 6",
+        "CONFIG, 6",
+        "FINE, 7",
+        "FINER, 7",
+        "FINEST, 7",
+        "OFF, 3",
+        "ALL, 7"
     })
     void shouldMapStandardLevelsAsTheContractSays(String level, int priority) {
         assertThat(LevelPriorities.parse(null).of(Level.parse(level))).isEqualTo(Priority.of(priority));
@@ -30,11 +38,9 @@ class LevelPrioritiesTest {
         "1100, 3", // above SEVERE
         "960, 3", // nearer SEVERE (1000) than WARNING (900)
         "950, 3", // a tie goes to the more severe level
-        "920, 4",
-        "750, 6", // between INFO (800) and CONFIG (700): both 6
+        "920, 4", "750, 6", // between INFO (800) and CONFIG (700): both 6
         "600, 6", // a tie between CONFIG and FINE goes to CONFIG
-        "550, 7",
-        "0, 7"
+        "550, 7", "0, 7"
     })
     void shouldMapCustomLevelsToTheNearestStandardLevel(int value, int priority) {
         assertThat(LevelPriorities.parse(null).of(new CustomLevel("CUSTOM" + value, value)))

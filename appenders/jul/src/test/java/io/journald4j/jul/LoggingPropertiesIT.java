@@ -96,8 +96,12 @@ class LoggingPropertiesIT {
         assertThat(order.text("CODE_FILE")).isEqualTo("LoggingPropertiesApp.java");
         assertThat(Integer.parseInt(order.text("CODE_LINE"))).isPositive();
         assertThat(order.text("CODE_FUNC")).isEqualTo(LoggingPropertiesApp.class.getName() + ".main");
-        assertThat(byMessage.get("configured").text("PRIORITY")).as("CONFIG=debug").isEqualTo("7");
-        assertThat(byMessage.get("Grüße aus Zürich").text("PRIORITY")).as("WARNING=notice").isEqualTo("5");
+        assertThat(byMessage.get("configured").text("PRIORITY"))
+                .as("CONFIG=debug")
+                .isEqualTo("7");
+        assertThat(byMessage.get("Grüße aus Zürich").text("PRIORITY"))
+                .as("WARNING=notice")
+                .isEqualTo("5");
         assertThat(byMessage.get("Grüße aus Zürich").bytes("MESSAGE"))
                 .as("exact under LANG=C")
                 .isEqualTo("Grüße aus Zürich".getBytes(UTF_8));

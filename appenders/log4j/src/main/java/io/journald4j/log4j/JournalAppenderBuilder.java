@@ -99,7 +99,8 @@ public final class JournalAppenderBuilder extends AbstractAppender.Builder<Journ
                     new UserFields(),
                     staticFieldsOf(staticFields));
             EntryBufferPool buffers = EntryBufferPool.forMachine(maxEntrySize);
-            // Creates the first buffer now: a maxEntrySize the encoder rejects is a configuration error, not one per event.
+            // Creates the first buffer now: a maxEntrySize the encoder rejects is a configuration error, not one per
+            // event.
             buffers.release(buffers.acquire());
             return new JournalAppender(
                     name,
@@ -127,7 +128,8 @@ public final class JournalAppenderBuilder extends AbstractAppender.Builder<Journ
                     .withPolicy(SendPolicy.parse(policy == null ? "" : policy))
                     .withBlockTimeout(Duration.ofMillis(blockTimeoutMillis));
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("socketPath '" + socketPath + "' is not a valid path: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "socketPath '" + socketPath + "' is not a valid path: " + e.getMessage(), e);
         }
     }
 

@@ -60,7 +60,9 @@ final class LevelPriorities {
         Map<String, Priority> customDefaults = new LinkedHashMap<>();
         for (Level level : Level.values()) {
             if (!defaults.containsKey(level.name()) && level.intLevel() > 0 && level.intLevel() < Integer.MAX_VALUE) {
-                customDefaults.put(level.name(), defaults.get(nearestStandard(level.intLevel()).name()));
+                customDefaults.put(
+                        level.name(),
+                        defaults.get(nearestStandard(level.intLevel()).name()));
             }
         }
         defaults.putAll(customDefaults);

@@ -58,10 +58,13 @@ final class MessageText {
 
     private static void writeMessage(Message message, EntryBuffer buffer) {
         if (message instanceof MapMessage) {
-            Object text = ((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap().getValue(MAP_MESSAGE_TEXT_KEY);
+            Object text =
+                    ((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap().getValue(MAP_MESSAGE_TEXT_KEY);
             if (text != null) {
-                buffer.encoder().field(
-                        JournalField.MESSAGE, text instanceof CharSequence ? (CharSequence) text : String.valueOf(text));
+                buffer.encoder()
+                        .field(
+                                JournalField.MESSAGE,
+                                text instanceof CharSequence ? (CharSequence) text : String.valueOf(text));
                 return;
             }
         }
@@ -70,7 +73,10 @@ final class MessageText {
             ((StringBuilderFormattable) message).formatTo(text);
             buffer.encoder().field(JournalField.MESSAGE, text);
         } else {
-            buffer.encoder().field(JournalField.MESSAGE, String.valueOf(message == null ? null : message.getFormattedMessage()));
+            buffer.encoder()
+                    .field(
+                            JournalField.MESSAGE,
+                            String.valueOf(message == null ? null : message.getFormattedMessage()));
         }
     }
 }

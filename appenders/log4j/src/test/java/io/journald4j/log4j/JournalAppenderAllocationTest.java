@@ -38,8 +38,12 @@ class JournalAppenderAllocationTest {
 
     @BeforeEach
     void open() {
-        assertThat(Constants.ENABLE_THREADLOCALS).as("log4j2.enableThreadlocals").isTrue();
-        assertThat(Constants.ENABLE_DIRECT_ENCODERS).as("log4j2.enableDirectEncoders").isTrue();
+        assertThat(Constants.ENABLE_THREADLOCALS)
+                .as("log4j2.enableThreadlocals")
+                .isTrue();
+        assertThat(Constants.ENABLE_DIRECT_ENCODERS)
+                .as("log4j2.enableDirectEncoders")
+                .isTrue();
         receiver = JournalDatagramReceiver.open();
         ThreadContext.put("user_id", "42");
         ThreadContext.put("request.id", "r-7f3a");
@@ -79,7 +83,9 @@ class JournalAppenderAllocationTest {
         assertDelivered(WARM_UP + MEASURED);
         long perEvent = (threads.getThreadAllocatedBytes(thread) - before) / MEASURED;
 
-        assertThat(perEvent).as("bytes allocated per event by the AsyncLogger thread").isLessThanOrEqualTo(64);
+        assertThat(perEvent)
+                .as("bytes allocated per event by the AsyncLogger thread")
+                .isLessThanOrEqualTo(64);
     }
 
     private Logger start(boolean async) {

@@ -24,7 +24,9 @@ class JournalAppenderBuilderTest {
     static Stream<Arguments> badSettings() {
         return Stream.of(
                 bad("unknown policy 'sometimes'", b -> b.setPolicy("sometimes")),
-                bad("'bad-name' is not a valid journal field name", b -> b.setStaticFields(new KeyValuePair("bad-name", "1"))),
+                bad(
+                        "'bad-name' is not a valid journal field name",
+                        b -> b.setStaticFields(new KeyValuePair("bad-name", "1"))),
                 bad("'PRIORITY' would shadow", b -> b.setStaticFields(new KeyValuePair("PRIORITY", "1"))),
                 bad("at most 107 bytes", b -> b.setSocketPath("/nonexistent/" + "x".repeat(120))),
                 bad("socketPath must not be empty", b -> b.setSocketPath(" ")),
@@ -49,7 +51,8 @@ class JournalAppenderBuilderTest {
             } finally {
                 context.stop();
             }
-            assertThat(status.messages()).anySatisfy(message -> assertThat(message).contains("colour"));
+            assertThat(status.messages())
+                    .anySatisfy(message -> assertThat(message).contains("colour"));
         }
     }
 
@@ -61,7 +64,8 @@ class JournalAppenderBuilderTest {
     @MethodSource("badSettings")
     void shouldReportBadAttributesAndBuildNoAppender(String expected, UnaryOperator<JournalAppenderBuilder> setting) {
         try (StatusCollector status = StatusCollector.open()) {
-            JournalAppender appender = setting.apply(JournalAppender.newBuilder().setName("BAD")).build();
+            JournalAppender appender =
+                    setting.apply(JournalAppender.newBuilder().setName("BAD")).build();
             assertThat(appender).isNull();
             assertThat(status.messages()).anySatisfy(message -> assertThat(message)
                     .contains("Journald appender 'BAD' not created")

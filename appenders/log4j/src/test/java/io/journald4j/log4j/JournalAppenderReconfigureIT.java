@@ -41,7 +41,8 @@ class JournalAppenderReconfigureIT {
 
     @AfterEach
     void clearProperties() {
-        Stream.of("identifier", "socket", "blockTimeoutMillis").forEach(p -> System.clearProperty("journald4j.it." + p));
+        Stream.of("identifier", "socket", "blockTimeoutMillis")
+                .forEach(p -> System.clearProperty("journald4j.it." + p));
     }
 
     @ParameterizedTest(name = "manager replaced each time: {0}")
@@ -63,7 +64,8 @@ class JournalAppenderReconfigureIT {
             ExecutorService app = Executors.newSingleThreadExecutor();
             int logged;
             try {
-                Future<Integer> logging = app.submit(() -> logUntilStopped(LogManager.getLogger("reconfigure.Logger"), running));
+                Future<Integer> logging =
+                        app.submit(() -> logUntilStopped(LogManager.getLogger("reconfigure.Logger"), running));
                 for (int i = 0; i < RECONFIGURATIONS; i++) {
                     Thread.sleep(50);
                     if (replaceManager) {
@@ -80,12 +82,15 @@ class JournalAppenderReconfigureIT {
                 app.shutdownNow();
             }
             assertThat(appender(context).getDroppedCount()).isZero();
-            assertThat(openSockets()).as("sockets after %d reconfigurations", RECONFIGURATIONS).isEqualTo(socketsConfigured);
+            assertThat(openSockets())
+                    .as("sockets after %d reconfigurations", RECONFIGURATIONS)
+                    .isEqualTo(socketsConfigured);
             Configurator.shutdown(context);
             assertThat(openSockets()).as("sockets after shutdown").isEqualTo(socketsBefore);
 
             Set<String> messages = new HashSet<>();
-            journald.awaitEntries("SYSLOG_IDENTIFIER", id, logged, Duration.ofSeconds(60)).forEach(e -> messages.add(e.text("MESSAGE")));
+            journald.awaitEntries("SYSLOG_IDENTIFIER", id, logged, Duration.ofSeconds(60))
+                    .forEach(e -> messages.add(e.text("MESSAGE")));
             assertThat(logged).isGreaterThan(RECONFIGURATIONS);
             assertThat(messages).hasSize(logged);
         }

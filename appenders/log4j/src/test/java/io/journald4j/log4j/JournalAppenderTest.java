@@ -43,7 +43,8 @@ class JournalAppenderTest {
     @Test
     void shouldWriteEachThreadContextStackElementAsNdc() {
         DecodedFields fields = appendOne(
-                b -> b, event("nested").setContextStack(new MutableThreadContextStack(List.of("request-7", "user-42"))));
+                b -> b,
+                event("nested").setContextStack(new MutableThreadContextStack(List.of("request-7", "user-42"))));
         assertThat(fields.texts(io.journald4j.protocol.JournalField.NDC)).containsExactly("request-7", "user-42");
     }
 
@@ -90,7 +91,8 @@ class JournalAppenderTest {
                         .setIncludeMarkers(false)
                         .setIncludeStackTrace(false),
                 event("unused")
-                        .setMessage(new StringMapMessage().with("message", "quiet").with("order_id", "1"))
+                        .setMessage(
+                                new StringMapMessage().with("message", "quiet").with("order_id", "1"))
                         .setContextData(ContextDataFactory.createContextData(Map.of("user_id", "42")))
                         .setContextStack(new MutableThreadContextStack(List.of("request-7")))
                         .setMarker(new MarkerManager.Log4jMarker("AUDIT"))
@@ -103,7 +105,8 @@ class JournalAppenderTest {
 
     @Test
     void shouldWriteTheLayoutOutputAsMessage() {
-        PatternLayout layout = PatternLayout.newBuilder().setPattern("[%level] %logger: %m").build();
+        PatternLayout layout =
+                PatternLayout.newBuilder().setPattern("[%level] %logger: %m").build();
         DecodedFields fields = appendOne(b -> b.setLayout(layout), event("hello"));
         assertThat(fields.text("MESSAGE")).isEqualTo("[INFO] unit.Logger: hello");
     }
@@ -112,7 +115,8 @@ class JournalAppenderTest {
     void shouldKeepTheMessageEntryOfAMapMessageAsAFieldWhenALayoutWritesMessage() {
         PatternLayout layout = PatternLayout.newBuilder().setPattern("[%level]").build();
         Message message = new StringMapMessage().with("message", "order placed").with("order_id", "1234");
-        DecodedFields fields = appendOne(b -> b.setLayout(layout), event("unused").setMessage(message));
+        DecodedFields fields =
+                appendOne(b -> b.setLayout(layout), event("unused").setMessage(message));
         assertThat(fields.text("MESSAGE")).isEqualTo("[INFO]");
         assertThat(fields.text("USER_MESSAGE")).isEqualTo("order placed");
         assertThat(fields.text("ORDER_ID")).isEqualTo("1234");
@@ -122,7 +126,9 @@ class JournalAppenderTest {
     void shouldWriteTheCallerWhenLocationIsIncluded() {
         JournalAppender appender = started(b -> b.setIncludeLocation(true));
         assertThat(appender.requiresLocation()).isTrue();
-        appender.append(event("located").setSource(new StackTraceElement("a.b.C", "run", "C.java", 12)).build());
+        appender.append(event("located")
+                .setSource(new StackTraceElement("a.b.C", "run", "C.java", 12))
+                .build());
         appender.stop();
         DecodedFields fields = receivedOne();
         assertThat(fields.text("CODE_FILE")).isEqualTo("C.java");
@@ -139,7 +145,8 @@ class JournalAppenderTest {
 
     @Test
     void shouldCountADropAndThrowOnlyWhenIgnoreExceptionsIsFalse() {
-        UnaryOperator<JournalAppenderBuilder> absent = b -> b.setSocketPath("/run/journald4j-test-absent/socket").setPolicy("drop");
+        UnaryOperator<JournalAppenderBuilder> absent =
+                b -> b.setSocketPath("/run/journald4j-test-absent/socket").setPolicy("drop");
         JournalAppender quiet = started(absent);
         assertThatCode(() -> quiet.append(event("lost").build())).doesNotThrowAnyException();
         assertThat(quiet.getDroppedCount()).isEqualTo(1);
@@ -159,7 +166,9 @@ class JournalAppenderTest {
         assertThat(second.getManager()).isSameAs(first.getManager());
         assertThat(slower.getManager()).isNotSameAs(first.getManager());
         first.stop();
-        assertThat(JournalManager.hasManager(second.getManager().getName())).as("still used by second").isTrue();
+        assertThat(JournalManager.hasManager(second.getManager().getName()))
+                .as("still used by second")
+                .isTrue();
         second.stop();
         slower.stop();
         assertThat(JournalManager.hasManager(first.getManager().getName())).isFalse();
@@ -192,7 +201,8 @@ class JournalAppenderTest {
     }
 
     private DecodedFields receivedOne() {
-        return DecodedFields.of(receiver.awaitDatagrams(1, Duration.ofSeconds(10)).get(0).payload());
+        return DecodedFields.of(
+                receiver.awaitDatagrams(1, Duration.ofSeconds(10)).get(0).payload());
     }
 
     private static Log4jLogEvent.Builder event(String text) {

@@ -39,7 +39,10 @@ class JournalAppenderXmlConfigIT {
                 StatusCollector status = StatusCollector.open()) {
             System.setProperty("journald4j.it.identifier", id);
             System.setProperty("journald4j.it.socket", journald.socketPath().toString());
-            LoggerContext context = new LoggerContext("xml-it", null, getClass().getResource("/log4j2-async-it.xml").toURI());
+            LoggerContext context = new LoggerContext(
+                    "xml-it",
+                    null,
+                    getClass().getResource("/log4j2-async-it.xml").toURI());
             context.start();
             assertThat(status.messages()).as("configuration status").isEmpty();
 
@@ -49,18 +52,24 @@ class JournalAppenderXmlConfigIT {
             logEvents(context.getLogger("xml.asyncAppender"), "async-appender");
             context.stop();
 
-            List<JournalRecord> entries = journald.awaitEntries("SYSLOG_IDENTIFIER", id, 2 * EVENTS, Duration.ofSeconds(60));
+            List<JournalRecord> entries =
+                    journald.awaitEntries("SYSLOG_IDENTIFIER", id, 2 * EVENTS, Duration.ofSeconds(60));
             assertThat(entries).as("status: %s", status.messages()).hasSize(2 * EVENTS);
             for (String route : List.of("async-logger", "async-appender")) {
                 JournalRecord info = find(entries, "[INFO] " + route + " 0");
                 assertThat(info.text("PRIORITY")).isEqualTo("6");
-                assertThat(info.text("USER_ID")).as("ThreadContext captured on the calling thread").isEqualTo("42");
+                assertThat(info.text("USER_ID"))
+                        .as("ThreadContext captured on the calling thread")
+                        .isEqualTo("42");
                 assertThat(info.text("NDC")).isEqualTo("request-7");
-                assertThat(info.text("THREAD_NAME")).isEqualTo(Thread.currentThread().getName());
+                assertThat(info.text("THREAD_NAME"))
+                        .isEqualTo(Thread.currentThread().getName());
                 assertThat(info.text("SYSLOG_FACILITY")).isEqualTo("19");
                 assertThat(info.text("DEPLOYMENT")).isEqualTo("blue");
                 assertThat(info.text("REGION")).isEqualTo("eu-1");
-                assertThat(find(entries, "[WARN] " + route + " 1").text("PRIORITY")).as("WARN=notice").isEqualTo("5");
+                assertThat(find(entries, "[WARN] " + route + " 1").text("PRIORITY"))
+                        .as("WARN=notice")
+                        .isEqualTo("5");
             }
             assertThat(status.messages()).isEmpty();
         }

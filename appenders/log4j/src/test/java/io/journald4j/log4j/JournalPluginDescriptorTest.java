@@ -26,7 +26,11 @@ class JournalPluginDescriptorTest {
 
     @Test
     void shouldShipAPluginDescriptorBesideTheAppenderClass() throws IOException {
-        String classes = JournalAppender.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        String classes = JournalAppender.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toString();
         URL ours = Collections.list(getClass().getClassLoader().getResources(DESCRIPTOR)).stream()
                 .filter(url -> url.toString().contains(classes.replaceFirst("^file:", "")))
                 .findFirst()
@@ -51,15 +55,18 @@ class JournalPluginDescriptorTest {
         try (JournalDatagramReceiver receiver = JournalDatagramReceiver.open();
                 StatusCollector status = StatusCollector.open()) {
             LoggerContext context = new LoggerContext("descriptor");
-            byte[] bytes = xml.replace("SOCKET", receiver.socketPath().toString()).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes =
+                    xml.replace("SOCKET", receiver.socketPath().toString()).getBytes(StandardCharsets.UTF_8);
             context.start(new XmlConfiguration(context, new ConfigurationSource(new ByteArrayInputStream(bytes))));
             try {
-                assertThat((Object) context.getConfiguration().getAppender("JOURNAL")).isInstanceOf(JournalAppender.class);
+                assertThat((Object) context.getConfiguration().getAppender("JOURNAL"))
+                        .isInstanceOf(JournalAppender.class);
                 context.getLogger("xml.Logger").info("from xml");
             } finally {
                 context.stop();
             }
-            DecodedFields fields = DecodedFields.of(receiver.awaitDatagrams(1, Duration.ofSeconds(10)).get(0).payload());
+            DecodedFields fields = DecodedFields.of(
+                    receiver.awaitDatagrams(1, Duration.ofSeconds(10)).get(0).payload());
             assertThat(fields.text("MESSAGE")).isEqualTo("from xml");
             assertThat(fields.text("DEPLOYMENT")).isEqualTo("blue");
             assertThat(status.messages()).isEmpty();

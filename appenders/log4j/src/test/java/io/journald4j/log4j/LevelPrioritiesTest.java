@@ -15,7 +15,8 @@ class LevelPrioritiesTest {
     @ParameterizedTest
     @CsvSource({"FATAL, 2", "ERROR, 3", "WARN, 4", "INFO, 6", "DEBUG, 7", "TRACE, 7"})
     void shouldMapStandardLevelsPerTheContract(String level, int priority) {
-        assertThat(LevelPriorities.parse(null).priorityOf(Level.getLevel(level)).value()).isEqualTo(priority);
+        assertThat(LevelPriorities.parse(null).priorityOf(Level.getLevel(level)).value())
+                .isEqualTo(priority);
     }
 
     @Test
@@ -27,7 +28,16 @@ class LevelPrioritiesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"150, FATAL", "160, ERROR", "350, WARN", "351, INFO", "420, INFO", "550, DEBUG", "700, TRACE", "0, FATAL"})
+    @CsvSource({
+        "150, FATAL",
+        "160, ERROR",
+        "350, WARN",
+        "351, INFO",
+        "420, INFO",
+        "550, DEBUG",
+        "700, TRACE",
+        "0, FATAL"
+    })
     void shouldPickTheNearestStandardLevelAndTheMoreSevereOnATie(int intLevel, StandardLevel expected) {
         assertThat(LevelPriorities.nearestStandard(intLevel)).isEqualTo(expected);
     }
@@ -36,7 +46,9 @@ class LevelPrioritiesTest {
     void shouldMapACustomLevelDefinedLaterByItsNearestStandardLevel() {
         LevelPriorities priorities = LevelPriorities.parse("INFO=5");
         Level notice = Level.forName("JOURNALD4J_TEST_LATE", 390);
-        assertThat(priorities.priorityOf(notice)).as("nearest is INFO, overridden to 5").isEqualTo(Priority.NOTICE);
+        assertThat(priorities.priorityOf(notice))
+                .as("nearest is INFO, overridden to 5")
+                .isEqualTo(Priority.NOTICE);
     }
 
     @Test
@@ -44,7 +56,9 @@ class LevelPrioritiesTest {
         Level audit = Level.forName("JOURNALD4J_TEST_AUDIT", 250);
         LevelPriorities defaults = LevelPriorities.parse(null);
         LevelPriorities overridden = LevelPriorities.parse("JOURNALD4J_TEST_AUDIT=notice");
-        assertThat(defaults.priorityOf(audit)).as("tie of ERROR and WARN goes to ERROR").isEqualTo(Priority.ERR);
+        assertThat(defaults.priorityOf(audit))
+                .as("tie of ERROR and WARN goes to ERROR")
+                .isEqualTo(Priority.ERR);
         assertThat(overridden.priorityOf(audit)).isEqualTo(Priority.NOTICE);
     }
 

@@ -177,7 +177,8 @@ final class LogbackEventMapper {
         }
     }
 
-    @SuppressWarnings("deprecation") // SLF4J 2 deprecates hasReferences/iterator but offers no other way to walk references
+    @SuppressWarnings(
+            "deprecation") // SLF4J 2 deprecates hasReferences/iterator but offers no other way to walk references
     private static void writeMarker(Marker marker, JournalEncoder encoder, int depth) {
         encoder.field(JournalField.MARKER, marker.getName());
         if (depth < MAX_MARKER_DEPTH && marker.hasReferences()) {

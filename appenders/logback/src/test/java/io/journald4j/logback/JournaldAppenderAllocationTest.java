@@ -42,10 +42,15 @@ class JournaldAppenderAllocationTest {
             context.getMDCAdapter().put("request.id", "r-7f3a");
             context.getMDCAdapter().put("tenant", "acme");
             LoggingEvent event = new LoggingEvent(
-                    Logger.class.getName(), logger, Level.INFO, "order {} placed by {} for {} cents, a message of about 100 bytes", null,
+                    Logger.class.getName(),
+                    logger,
+                    Level.INFO,
+                    "order {} placed by {} for {} cents, a message of about 100 bytes",
+                    null,
                     new Object[] {1001, "someone", 2599});
             event.prepareForDeferredProcessing();
-            assertThat(event.getMDCPropertyMap()).isEqualTo(Map.of("user_id", "42", "request.id", "r-7f3a", "tenant", "acme"));
+            assertThat(event.getMDCPropertyMap())
+                    .isEqualTo(Map.of("user_id", "42", "request.id", "r-7f3a", "tenant", "acme"));
 
             for (int i = 0; i < WARM_UP; i++) {
                 appender.doAppend(event);

@@ -47,16 +47,28 @@ class JournaldAppenderXmlConfigIT {
             }
             context.stop();
 
-            List<JournalRecord> entries = journald.awaitEntries("SYSLOG_IDENTIFIER", id, events, Duration.ofSeconds(30));
-            assertThat(entries).as("status: %s", context.getStatusManager().getCopyOfStatusList()).hasSize(events);
-            JournalRecord first = entries.stream().filter(e -> e.text("MESSAGE").equals("[INFO] event 0")).findFirst().orElseThrow();
-            assertThat(first.text("USER_ID")).as("MDC captured by AsyncAppender").isEqualTo("42");
+            List<JournalRecord> entries =
+                    journald.awaitEntries("SYSLOG_IDENTIFIER", id, events, Duration.ofSeconds(30));
+            assertThat(entries)
+                    .as("status: %s", context.getStatusManager().getCopyOfStatusList())
+                    .hasSize(events);
+            JournalRecord first = entries.stream()
+                    .filter(e -> e.text("MESSAGE").equals("[INFO] event 0"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(first.text("USER_ID"))
+                    .as("MDC captured by AsyncAppender")
+                    .isEqualTo("42");
             assertThat(first.text("PRIORITY")).isEqualTo("6");
             assertThat(first.text("SYSLOG_FACILITY")).isEqualTo("19");
             assertThat(first.text("DEPLOYMENT")).isEqualTo("blue");
             assertThat(first.text("REGION")).isEqualTo("eu-1");
-            assertThat(first.text("THREAD_NAME")).isEqualTo(Thread.currentThread().getName());
-            JournalRecord warn = entries.stream().filter(e -> e.text("MESSAGE").equals("[WARN] event 1")).findFirst().orElseThrow();
+            assertThat(first.text("THREAD_NAME"))
+                    .isEqualTo(Thread.currentThread().getName());
+            JournalRecord warn = entries.stream()
+                    .filter(e -> e.text("MESSAGE").equals("[WARN] event 1"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(warn.text("PRIORITY")).as("WARN=notice").isEqualTo("5");
         }
     }

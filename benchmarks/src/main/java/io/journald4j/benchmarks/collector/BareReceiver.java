@@ -32,15 +32,18 @@ public final class BareReceiver {
         AtomicLong bytes = new AtomicLong();
         AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open();
         channel.bind(AFUNIXSocketAddress.of(new File(socket)));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("received=" + received.get() + " bytes=" + bytes.get());
-            System.out.flush();
-            try {
-                Files.deleteIfExists(Paths.get(socket));
-            } catch (IOException e) {
-                System.err.println("removing " + socket + " failed: " + e);
-            }
-        }, "bare-receiver-report"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("received=" + received.get() + " bytes=" + bytes.get());
+                            System.out.flush();
+                            try {
+                                Files.deleteIfExists(Paths.get(socket));
+                            } catch (IOException e) {
+                                System.err.println("removing " + socket + " failed: " + e);
+                            }
+                        },
+                        "bare-receiver-report"));
         ByteBuffer buffer = ByteBuffer.allocateDirect(8 * 1024 * 1024);
         long count = 0;
         long total = 0;

@@ -52,7 +52,8 @@ public final class CollectorBenchmark {
         this.options = options;
         this.work = Files.createTempDirectory("j4j-collector-bench");
         this.collectorJar = work.resolve("collector.jar");
-        Path built = Paths.get(options.getOrDefault("collector-jar", "collector/target/journald4j-collector-0.1.0-SNAPSHOT.jar"));
+        Path built = Paths.get(
+                options.getOrDefault("collector-jar", "collector/target/journald4j-collector-0.1.0-SNAPSHOT.jar"));
         if (!Files.isRegularFile(built)) {
             throw new IOException(built + " not found: mvn -B -q -pl collector -am package -DskipTests");
         }
@@ -77,8 +78,16 @@ public final class CollectorBenchmark {
     }
 
     /** One receiver's ingest run. */
-    record Ingest(String receiver, int qlen, long sent, long windowSent, double windowSeconds, long arrived,
-            double cpuSeconds, double drainSeconds, String note) {
+    record Ingest(
+            String receiver,
+            int qlen,
+            long sent,
+            long windowSent,
+            double windowSeconds,
+            long arrived,
+            double cpuSeconds,
+            double drainSeconds,
+            String note) {
         double rate() {
             return windowSent / windowSeconds;
         }
@@ -94,13 +103,23 @@ public final class CollectorBenchmark {
             qlens.add(Integer.parseInt(q.trim()));
         }
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
-        boolean journald = Boolean.parseBoolean(options.getOrDefault("journald", "true")) && NamespaceJournald.isAvailable();
+        boolean journald =
+                Boolean.parseBoolean(options.getOrDefault("journald", "true")) && NamespaceJournald.isAvailable();
         double pacedSeconds = Double.parseDouble(options.getOrDefault("paced-seconds", "300"));
         double rate = Double.parseDouble(options.getOrDefault("rate", "10000"));
 
-        System.out.printf(Locale.ROOT, "collector benchmark: %d sender processes, %.0f s window after %.0f s warm-up, qlen %s "
-                + "(host: %d), rounds %d, collector -Xmx%s, ring %d MiB, %d CPUs%n",
-                senders, seconds, warmup, qlens, Procs.hostQlen(), rounds, collectorXmx, ringBytes >> 20,
+        System.out.printf(
+                Locale.ROOT,
+                "collector benchmark: %d sender processes, %.0f s window after %.0f s warm-up, qlen %s "
+                        + "(host: %d), rounds %d, collector -Xmx%s, ring %d MiB, %d CPUs%n",
+                senders,
+                seconds,
+                warmup,
+                qlens,
+                Procs.hostQlen(),
+                rounds,
+                collectorXmx,
+                ringBytes >> 20,
                 Runtime.getRuntime().availableProcessors());
         List<Ingest> results = new ArrayList<>();
         if (seconds > 0) {
@@ -123,8 +142,17 @@ public final class CollectorBenchmark {
     }
 
     private static Ingest print(Ingest r) {
-        System.out.printf(Locale.ROOT, "  %-10s qlen %-4d %,10.0f datagrams/s  sent %,d  arrived %,d  lost %,d  cpu %.1f s  drain %.2f s%s%n",
-                r.receiver(), r.qlen(), r.rate(), r.sent(), r.arrived(), r.lost(), r.cpuSeconds(), r.drainSeconds(),
+        System.out.printf(
+                Locale.ROOT,
+                "  %-10s qlen %-4d %,10.0f datagrams/s  sent %,d  arrived %,d  lost %,d  cpu %.1f s  drain %.2f s%s%n",
+                r.receiver(),
+                r.qlen(),
+                r.rate(),
+                r.sent(),
+                r.arrived(),
+                r.lost(),
+                r.cpuSeconds(),
+                r.drainSeconds(),
                 r.note().isEmpty() ? "" : "  " + r.note());
         return r;
     }
@@ -134,9 +162,14 @@ public final class CollectorBenchmark {
     private Ingest bare(int qlen) throws Exception {
         Path socket = work.resolve("bare.sock");
         Path out = work.resolve("bare.out");
-        Process receiver = Procs.start(new ProcessBuilder(Procs.inNetns(qlen, List.of(
-                        Procs.java().toString(), "-cp", Procs.benchmarksJar(),
-                        BareReceiver.class.getName(), "--socket=" + socket)))
+        Process receiver = Procs.start(new ProcessBuilder(Procs.inNetns(
+                        qlen,
+                        List.of(
+                                Procs.java().toString(),
+                                "-cp",
+                                Procs.benchmarksJar(),
+                                BareReceiver.class.getName(),
+                                "--socket=" + socket)))
                 .redirectOutput(out.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT));
         Procs.waitForFile(socket, receiver, 20_000);
@@ -147,7 +180,13 @@ public final class CollectorBenchmark {
         String threads = Procs.threadCpu(receiver.pid(), 2);
         Procs.stop(receiver, 10);
         Map<String, String> report = keyValues(Files.readString(out, StandardCharsets.UTF_8));
-        return ingest("bare", qlen, sent, Long.parseLong(report.getOrDefault("received", "-1")), cpu, 0,
+        return ingest(
+                "bare",
+                qlen,
+                sent,
+                Long.parseLong(report.getOrDefault("received", "-1")),
+                cpu,
+                0,
                 "threads: " + threads);
     }
 
@@ -172,7 +211,8 @@ public final class CollectorBenchmark {
         tail.join();
         Map<String, String> summary = collectorSummary(log);
         String note = "collector: datagrams=" + summary.get("datagrams") + " entries=" + summary.get("entries")
-                + " dropped.ring_full=" + summary.get("dropped.ring_full") + " written=" + summary.get("written[jsonl:" + jsonl + "]")
+                + " dropped.ring_full=" + summary.get("dropped.ring_full") + " written="
+                + summary.get("written[jsonl:" + jsonl + "]")
                 + String.format(Locale.ROOT, " jsonl %.0f MiB", Files.size(jsonl) / 1048576.0)
                 + "; threads: " + threads;
         Files.deleteIfExists(jsonl);
@@ -187,31 +227,63 @@ public final class CollectorBenchmark {
             String threads = Procs.threadCpu(journal.pid(), 2);
             long stored = journal.countEntries(total(sent, "sent"));
             double countSeconds = (System.nanoTime() - sendersDone) / 1e9;
-            return ingest("journald", qlen, sent, stored, cpu, 0,
+            return ingest(
+                    "journald",
+                    qlen,
+                    sent,
+                    stored,
+                    cpu,
+                    0,
                     String.format(Locale.ROOT, "(journalctl count took %.1f s); threads: %s", countSeconds, threads));
         }
     }
 
-    private Ingest ingest(String receiver, int qlen, List<Map<String, String>> sent, long arrived, long cpuNanos,
-            double drain, String note) {
+    private Ingest ingest(
+            String receiver,
+            int qlen,
+            List<Map<String, String>> sent,
+            long arrived,
+            long cpuNanos,
+            double drain,
+            String note) {
         double window = 0;
         for (Map<String, String> s : sent) {
             window = Math.max(window, Long.parseLong(s.get("window_ns")) / 1e9);
         }
         long errors = total(sent, "errors");
-        return new Ingest(receiver, qlen, total(sent, "sent"), total(sent, "window_sent"), window, arrived,
-                cpuNanos / 1e9, drain, (errors > 0 ? "SEND ERRORS " + errors + " " : "") + note);
+        return new Ingest(
+                receiver,
+                qlen,
+                total(sent, "sent"),
+                total(sent, "window_sent"),
+                window,
+                arrived,
+                cpuNanos / 1e9,
+                drain,
+                (errors > 0 ? "SEND ERRORS " + errors + " " : "") + note);
     }
 
     private Process startCollector(int qlen, Path socket, Path jsonl, Path log, String logOption) throws Exception {
         Files.deleteIfExists(jsonl);
         Path config = work.resolve("collector.toml");
-        Files.writeString(config, "[ring]\nmemory_bytes = " + ringBytes + "\n"
-                + "[shutdown]\ntimeout_ms = 60000\n"
-                + "[[output]]\ntype = \"jsonl\"\ntarget = \"" + jsonl + "\"\nrotate_bytes = 0\n", StandardCharsets.UTF_8);
-        Process collector = Procs.start(new ProcessBuilder(Procs.inNetns(qlen, List.of(
-                        Procs.java().toString(), "-Xmx" + collectorXmx, logOption, "-jar", collectorJar.toString(),
-                        "--listen", socket.toString(), "--config", config.toString())))
+        Files.writeString(
+                config,
+                "[ring]\nmemory_bytes = " + ringBytes + "\n"
+                        + "[shutdown]\ntimeout_ms = 60000\n"
+                        + "[[output]]\ntype = \"jsonl\"\ntarget = \"" + jsonl + "\"\nrotate_bytes = 0\n",
+                StandardCharsets.UTF_8);
+        Process collector = Procs.start(new ProcessBuilder(Procs.inNetns(
+                        qlen,
+                        List.of(
+                                Procs.java().toString(),
+                                "-Xmx" + collectorXmx,
+                                logOption,
+                                "-jar",
+                                collectorJar.toString(),
+                                "--listen",
+                                socket.toString(),
+                                "--config",
+                                config.toString())))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(log.toFile()));
         Procs.waitForFile(socket, collector, 30_000);
@@ -238,9 +310,17 @@ public final class CollectorBenchmark {
             Path out = work.resolve("sender" + id + ".out");
             outputs.add(out);
             processes.add(Procs.start(new ProcessBuilder(
-                            Procs.java().toString(), "-Xmx64m", "-XX:+UseSerialGC", "-cp", Procs.benchmarksJar(),
-                            DatagramSender.class.getName(), "--socket=" + socket, "--id=" + id,
-                            "--start-at-ms=" + startAt, "--warmup=" + warmup, "--seconds=" + sendSeconds,
+                            Procs.java().toString(),
+                            "-Xmx64m",
+                            "-XX:+UseSerialGC",
+                            "-cp",
+                            Procs.benchmarksJar(),
+                            DatagramSender.class.getName(),
+                            "--socket=" + socket,
+                            "--id=" + id,
+                            "--start-at-ms=" + startAt,
+                            "--warmup=" + warmup,
+                            "--seconds=" + sendSeconds,
                             "--rate=" + ratePerSender)
                     .redirectOutput(out.toFile())
                     .redirectError(ProcessBuilder.Redirect.INHERIT)));
@@ -277,14 +357,29 @@ public final class CollectorBenchmark {
     // ---------------------------------------------------------------- paced run: latency and memory
 
     /** The paced run's figures. */
-    record Paced(int qlen, double rate, double seconds, long sent, long lines, JsonlTailer latencies,
-            List<long[]> rss, long maxLateMicros, long lateP99Micros, String summary) {}
+    record Paced(
+            int qlen,
+            double rate,
+            double seconds,
+            long sent,
+            long lines,
+            JsonlTailer latencies,
+            List<long[]> rss,
+            long maxLateMicros,
+            long lateP99Micros,
+            String summary) {}
 
     private Paced paced(int qlen, double rate, double pacedSeconds) throws Exception {
         Path socket = work.resolve("paced.sock");
         Path jsonl = work.resolve("paced.jsonl");
         Path log = work.resolve("paced.log");
-        System.out.printf(Locale.ROOT, "paced run: %.0f entries/s for %.0f s (+%.0f s warm-up), qlen %d%n", rate, pacedSeconds, warmup, qlen);
+        System.out.printf(
+                Locale.ROOT,
+                "paced run: %.0f entries/s for %.0f s (+%.0f s warm-up), qlen %d%n",
+                rate,
+                pacedSeconds,
+                warmup,
+                qlen);
         Path gcLog = work.resolve("paced-gc.log");
         Process collector = startCollector(qlen, socket, jsonl, log, "-Xlog:gc:file=" + gcLog);
         long pid = collector.pid();
@@ -296,21 +391,27 @@ public final class CollectorBenchmark {
         tail.start();
         List<long[]> rss = new ArrayList<>();
         long started = System.nanoTime();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                long kib = Procs.rssKib(pid);
-                synchronized (rss) {
-                    rss.add(new long[] {(System.nanoTime() - started) / 1_000_000_000L, kib});
-                }
-                System.out.printf(Locale.ROOT, "  t=%3ds  collector VmRSS %,d KiB  lines %,d%n",
-                        (System.nanoTime() - started) / 1_000_000_000L, kib, tailer.lines());
-                try {
-                    Thread.sleep(5000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "rss-sampler");
+        Thread sampler = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        long kib = Procs.rssKib(pid);
+                        synchronized (rss) {
+                            rss.add(new long[] {(System.nanoTime() - started) / 1_000_000_000L, kib});
+                        }
+                        System.out.printf(
+                                Locale.ROOT,
+                                "  t=%3ds  collector VmRSS %,d KiB  lines %,d%n",
+                                (System.nanoTime() - started) / 1_000_000_000L,
+                                kib,
+                                tailer.lines());
+                        try {
+                            Thread.sleep(5000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "rss-sampler");
         sampler.setDaemon(true);
         sampler.start();
         List<Map<String, String>> sent = send(socket, rate / senders, pacedSeconds);
@@ -336,9 +437,18 @@ public final class CollectorBenchmark {
         synchronized (rss) {
             samples = new ArrayList<>(rss);
         }
-        return new Paced(qlen, rate, pacedSeconds, expected, lines, tailer,
-                samples, maxLate, lateP99, "datagrams=" + summary.get("datagrams") + " dropped.ring_full=" + summary.get("dropped.ring_full")
-                + "; " + heapAfterGc(gcLog));
+        return new Paced(
+                qlen,
+                rate,
+                pacedSeconds,
+                expected,
+                lines,
+                tailer,
+                samples,
+                maxLate,
+                lateP99,
+                "datagrams=" + summary.get("datagrams") + " dropped.ring_full=" + summary.get("dropped.ring_full")
+                        + "; " + heapAfterGc(gcLog));
     }
 
     /**
@@ -361,8 +471,16 @@ public final class CollectorBenchmark {
             return "no GC";
         }
         long[] used = after.stream().mapToLong(a -> a[0]).toArray();
-        return String.format(Locale.ROOT, "%d GCs, heap after GC: first %d MiB, min %d, max %d, last %d; committed first %d MiB, last %d",
-                after.size(), used[0], min(used), max(used), used[used.length - 1], after.get(0)[1], after.get(after.size() - 1)[1]);
+        return String.format(
+                Locale.ROOT,
+                "%d GCs, heap after GC: first %d MiB, min %d, max %d, last %d; committed first %d MiB, last %d",
+                after.size(),
+                used[0],
+                min(used),
+                max(used),
+                used[used.length - 1],
+                after.get(0)[1],
+                after.get(after.size() - 1)[1]);
     }
 
     // ---------------------------------------------------------------- report
@@ -370,8 +488,10 @@ public final class CollectorBenchmark {
     private void table(List<Ingest> results, List<Integer> qlens, Paced paced) {
         System.out.println();
         if (!results.isEmpty()) {
-            System.out.println("Ingest (datagrams/s over the window; median over rounds; ratios against the same qlen's runs)");
-            System.out.println("| qlen | receiver | datagrams/s | vs bare loop | collector vs this | lost | CPU µs/datagram |");
+            System.out.println(
+                    "Ingest (datagrams/s over the window; median over rounds; ratios against the same qlen's runs)");
+            System.out.println(
+                    "| qlen | receiver | datagrams/s | vs bare loop | collector vs this | lost | CPU µs/datagram |");
             System.out.println("|---|---|---|---|---|---|---|");
             for (int qlen : qlens) {
                 double bare = median(results, "bare", qlen);
@@ -391,19 +511,36 @@ public final class CollectorBenchmark {
                             sent += r.sent();
                         }
                     }
-                    System.out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.2f× | %s | %,d of %,d | %.2f |%n",
-                            qlen, label(receiver), rate, rate / bare,
+                    System.out.printf(
+                            Locale.ROOT,
+                            "| %d | %s | %,.0f | %.2f× | %s | %,d of %,d | %.2f |%n",
+                            qlen,
+                            label(receiver),
+                            rate,
+                            rate / bare,
                             receiver.equals("collector") ? "" : String.format(Locale.ROOT, "%.2f×", collector / rate),
-                            lost, sent, cpu * 1e6 / sent);
+                            lost,
+                            sent,
+                            cpu * 1e6 / sent);
                 }
             }
         }
         if (paced != null) {
             System.out.println();
-            System.out.printf(Locale.ROOT, "Latency at a paced %.0f entries/s (%d senders, %.0f s, qlen %d): %,d sent, %,d lines, %,d measured; "
-                    + "senders' lateness against their schedule: p99 ≤ %,d µs, max %,d µs (whole run); collector %s%n",
-                    paced.rate(), senders, paced.seconds(), paced.qlen(), paced.sent(), paced.lines(), paced.latencies().latencies(0, 3).length,
-                    paced.lateP99Micros(), paced.maxLateMicros(), paced.summary());
+            System.out.printf(
+                    Locale.ROOT,
+                    "Latency at a paced %.0f entries/s (%d senders, %.0f s, qlen %d): %,d sent, %,d lines, %,d measured; "
+                            + "senders' lateness against their schedule: p99 ≤ %,d µs, max %,d µs (whole run); collector %s%n",
+                    paced.rate(),
+                    senders,
+                    paced.seconds(),
+                    paced.qlen(),
+                    paced.sent(),
+                    paced.lines(),
+                    paced.latencies().latencies(0, 3).length,
+                    paced.lateP99Micros(),
+                    paced.maxLateMicros(),
+                    paced.summary());
             System.out.println("| latency | p50 | p90 | p99 | p99.9 | max |");
             System.out.println("|---|---|---|---|---|---|");
             JsonlTailer l = paced.latencies();
@@ -412,21 +549,36 @@ public final class CollectorBenchmark {
             percentiles("write call → received (__REALTIME_TIMESTAMP)", l.latencies(1, 2));
             percentiles("received → line in the file (collector)", l.latencies(2, 3));
             percentiles("intended send → write call (sender lateness)", l.latencies(0, 1));
-            System.out.printf(Locale.ROOT, "The tailer reads the file every 100 µs when idle; measured gaps between its reads "
-                    + "(its own share of \"line in the file\"): p50 %,d µs, p99 %,d µs, p99.9 %,d µs.%n",
-                    l.pollGapMicros(0.5), l.pollGapMicros(0.99), l.pollGapMicros(0.999));
+            System.out.printf(
+                    Locale.ROOT,
+                    "The tailer reads the file every 100 µs when idle; measured gaps between its reads "
+                            + "(its own share of \"line in the file\"): p50 %,d µs, p99 %,d µs, p99.9 %,d µs.%n",
+                    l.pollGapMicros(0.5),
+                    l.pollGapMicros(0.99),
+                    l.pollGapMicros(0.999));
             List<long[]> rss = paced.rss();
             if (!rss.isEmpty()) {
-                long[] kib = rss.stream().mapToLong(s -> s[1]).filter(v -> v > 0).toArray();
+                long[] kib =
+                        rss.stream().mapToLong(s -> s[1]).filter(v -> v > 0).toArray();
                 // The first sample is the idle daemon before the senders start; steady state from 30 s on.
                 long[] steady = Arrays.copyOfRange(kib, Math.min(kib.length - 1, 6), kib.length);
                 long median = sortedCopy(steady)[steady.length / 2];
                 double low = (double) min(steady) / median - 1;
                 double high = (double) max(steady) / median - 1;
                 System.out.println();
-                System.out.printf(Locale.ROOT, "Memory: collector VmRSS every 5 s, %d samples: idle %,d KiB, then at 30 s %,d, min %,d, "
-                        + "max %,d, last %,d; from 30 s on within %+.1f%% / %+.1f%% of the median %,d KiB: flat ±10%%: %s%n",
-                        kib.length, kib[0], steady[0], min(steady), max(steady), kib[kib.length - 1], low * 100, high * 100, median,
+                System.out.printf(
+                        Locale.ROOT,
+                        "Memory: collector VmRSS every 5 s, %d samples: idle %,d KiB, then at 30 s %,d, min %,d, "
+                                + "max %,d, last %,d; from 30 s on within %+.1f%% / %+.1f%% of the median %,d KiB: flat ±10%%: %s%n",
+                        kib.length,
+                        kib[0],
+                        steady[0],
+                        min(steady),
+                        max(steady),
+                        kib[kib.length - 1],
+                        low * 100,
+                        high * 100,
+                        median,
                         Math.max(-low, high) <= 0.10 ? "yes" : "no");
             }
         }
@@ -448,8 +600,15 @@ public final class CollectorBenchmark {
             System.out.println("| " + name + " | no samples |");
             return;
         }
-        System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", name, ms(sorted, 0.5), ms(sorted, 0.9),
-                ms(sorted, 0.99), ms(sorted, 0.999), String.format(Locale.ROOT, "%.2f ms", sorted[sorted.length - 1] / 1000.0));
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s | %s |%n",
+                name,
+                ms(sorted, 0.5),
+                ms(sorted, 0.9),
+                ms(sorted, 0.99),
+                ms(sorted, 0.999),
+                String.format(Locale.ROOT, "%.2f ms", sorted[sorted.length - 1] / 1000.0));
     }
 
     private static String ms(long[] sorted, double quantile) {
@@ -458,12 +617,17 @@ public final class CollectorBenchmark {
     }
 
     private static double median(List<Ingest> results, String receiver, int qlen) {
-        double[] rates = results.stream().filter(r -> r.receiver().equals(receiver) && r.qlen() == qlen)
-                .mapToDouble(Ingest::rate).sorted().toArray();
+        double[] rates = results.stream()
+                .filter(r -> r.receiver().equals(receiver) && r.qlen() == qlen)
+                .mapToDouble(Ingest::rate)
+                .sorted()
+                .toArray();
         if (rates.length == 0) {
             return Double.NaN;
         }
-        return rates.length % 2 == 1 ? rates[rates.length / 2] : (rates[rates.length / 2 - 1] + rates[rates.length / 2]) / 2;
+        return rates.length % 2 == 1
+                ? rates[rates.length / 2]
+                : (rates[rates.length / 2 - 1] + rates[rates.length / 2]) / 2;
     }
 
     private static long[] sortedCopy(long[] values) {

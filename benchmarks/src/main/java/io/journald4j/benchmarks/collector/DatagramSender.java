@@ -43,7 +43,8 @@ public final class DatagramSender {
                 + "BENCH_SEQ=";
         String afterSeq = "\nSENT_US=";
         String afterSent = "\nWRITE_US=";
-        String text = head + seq + middle + seq + afterSeq + "0".repeat(MICROS_DIGITS) + afterSent + "0".repeat(MICROS_DIGITS) + "\n";
+        String text = head + seq + middle + seq + afterSeq + "0".repeat(MICROS_DIGITS) + afterSent
+                + "0".repeat(MICROS_DIGITS) + "\n";
         this.datagram = text.getBytes(StandardCharsets.US_ASCII);
         this.seqInMessage = head.length();
         this.seqInField = head.length() + SEQ_DIGITS + middle.length();
@@ -97,7 +98,8 @@ public final class DatagramSender {
         Map<String, String> options = Options.parse(args);
         String socket = Options.required(options, "socket");
         int id = Integer.parseInt(options.getOrDefault("id", "1"));
-        long startAtMillis = Long.parseLong(options.getOrDefault("start-at-ms", Long.toString(System.currentTimeMillis())));
+        long startAtMillis =
+                Long.parseLong(options.getOrDefault("start-at-ms", Long.toString(System.currentTimeMillis())));
         double warmup = Double.parseDouble(options.getOrDefault("warmup", "0"));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "10"));
         double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
@@ -163,7 +165,8 @@ public final class DatagramSender {
             long windowNanos = Math.min(now, end) - windowStart;
             System.out.println("sent=" + seq + " window_sent=" + windowSent + " window_ns=" + windowNanos
                     + " errors=" + errors + " max_late_us=" + maxLateNanos / 1000
-                    + " late_p99_us=" + percentile(lateHistogram, 0.99) + " late_p999_us=" + percentile(lateHistogram, 0.999)
+                    + " late_p99_us=" + percentile(lateHistogram, 0.99) + " late_p999_us="
+                    + percentile(lateHistogram, 0.999)
                     + " size=" + sender.size());
         }
     }

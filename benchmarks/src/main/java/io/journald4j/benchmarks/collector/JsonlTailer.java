@@ -28,6 +28,7 @@ final class JsonlTailer implements Runnable {
     private volatile long lines;
     /** Per measured line, µs: intended send, write call, collector receive, line read; relative to the intended send. */
     private long[] written = new long[1 << 16];
+
     private long[] received = new long[1 << 16];
     private long[] writeCall = new long[1 << 16];
     private int samples;

@@ -36,7 +36,8 @@ final class NamespaceJournald implements AutoCloseable {
     }
 
     static NamespaceJournald start(int qlen) throws IOException, InterruptedException {
-        String namespace = "j4jcoll" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL);
+        String namespace =
+                "j4jcoll" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL);
         Path config = Paths.get("/etc/systemd/journald@" + namespace + ".conf");
         // Without MaxRetentionSec, a namespace journald with no clients exits after 30 s idle.
         Files.writeString(config, "[Journal]\nRateLimitBurst=0\nMaxRetentionSec=1h\n", StandardCharsets.UTF_8);
@@ -77,12 +78,18 @@ final class NamespaceJournald implements AutoCloseable {
 
     private long readCount() throws IOException, InterruptedException {
         Process journalctl = new ProcessBuilder(
-                        "journalctl", "--namespace=" + namespace, "--quiet", "--no-pager", "--output=cat",
-                        "--output-fields=SYSLOG_IDENTIFIER", "SYSLOG_IDENTIFIER=" + DatagramSender.IDENTIFIER)
+                        "journalctl",
+                        "--namespace=" + namespace,
+                        "--quiet",
+                        "--no-pager",
+                        "--output=cat",
+                        "--output-fields=SYSLOG_IDENTIFIER",
+                        "SYSLOG_IDENTIFIER=" + DatagramSender.IDENTIFIER)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         long count = 0;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(journalctl.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(journalctl.getInputStream(), StandardCharsets.UTF_8))) {
             while (lines.readLine() != null) {
                 count++;
             }
@@ -95,7 +102,8 @@ final class NamespaceJournald implements AutoCloseable {
     public void close() throws IOException {
         Procs.stop(process, 10);
         Files.deleteIfExists(config);
-        String machineId = Files.readString(Paths.get("/etc/machine-id"), StandardCharsets.UTF_8).trim();
+        String machineId = Files.readString(Paths.get("/etc/machine-id"), StandardCharsets.UTF_8)
+                .trim();
         for (Path directory : List.of(
                 Paths.get("/var/log/journal", machineId + "." + namespace),
                 Paths.get("/run/log/journal", machineId + "." + namespace),

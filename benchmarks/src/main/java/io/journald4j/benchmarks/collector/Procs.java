@@ -54,7 +54,12 @@ final class Procs {
      */
     static List<String> inNetns(int qlen, List<String> command) {
         List<String> wrapped = new ArrayList<>(List.of(
-                "unshare", "-n", "sh", "-c", "echo " + qlen + " > /proc/sys/net/unix/max_dgram_qlen && exec \"$@\"", "sh"));
+                "unshare",
+                "-n",
+                "sh",
+                "-c",
+                "echo " + qlen + " > /proc/sys/net/unix/max_dgram_qlen && exec \"$@\"",
+                "sh"));
         wrapped.addAll(command);
         return wrapped;
     }
@@ -123,7 +128,8 @@ final class Procs {
                 .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(top)
                 .forEach(e -> text.append(text.length() == 0 ? "" : ", ")
-                        .append(e.getKey()).append(' ')
+                        .append(e.getKey())
+                        .append(' ')
                         .append(String.format(java.util.Locale.ROOT, "%.1fs", e.getValue() * NANOS_PER_TICK / 1e9)));
         return text.toString();
     }

@@ -76,15 +76,18 @@ public record CollectorConfig(
 
     public CollectorConfig withSocketPath(Path path) {
         SocketSettings moved = new SocketSettings(path, socket.mode(), socket.owner(), socket.group());
-        return new CollectorConfig(moved, maxDescriptorBytes, ringMemoryBytes, slotBytes, whenFull, outputs, metrics, shutdownTimeout);
+        return new CollectorConfig(
+                moved, maxDescriptorBytes, ringMemoryBytes, slotBytes, whenFull, outputs, metrics, shutdownTimeout);
     }
 
     public CollectorConfig withOutputs(List<OutputSpec> newOutputs) {
-        return new CollectorConfig(socket, maxDescriptorBytes, ringMemoryBytes, slotBytes, whenFull, newOutputs, metrics, shutdownTimeout);
+        return new CollectorConfig(
+                socket, maxDescriptorBytes, ringMemoryBytes, slotBytes, whenFull, newOutputs, metrics, shutdownTimeout);
     }
 
     public CollectorConfig withMetrics(InetSocketAddress address) {
-        return new CollectorConfig(socket, maxDescriptorBytes, ringMemoryBytes, slotBytes, whenFull, outputs, address, shutdownTimeout);
+        return new CollectorConfig(
+                socket, maxDescriptorBytes, ringMemoryBytes, slotBytes, whenFull, outputs, address, shutdownTimeout);
     }
 
     /** Parses {@code HOST:PORT} (IPv6 as {@code [::1]:9102}). */
@@ -111,14 +114,17 @@ public record CollectorConfig(
             StringBuilder symbolic = new StringBuilder();
             for (char digit : digits.toCharArray()) {
                 int bits = digit - '0';
-                symbolic.append((bits & 4) != 0 ? 'r' : '-').append((bits & 2) != 0 ? 'w' : '-').append((bits & 1) != 0 ? 'x' : '-');
+                symbolic.append((bits & 4) != 0 ? 'r' : '-')
+                        .append((bits & 2) != 0 ? 'w' : '-')
+                        .append((bits & 1) != 0 ? 'x' : '-');
             }
             return PosixFilePermissions.fromString(symbolic.toString());
         }
         try {
             return PosixFilePermissions.fromString(mode);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("socket mode '" + mode + "' must be octal like 0660 or symbolic like rw-rw----", e);
+            throw new IllegalArgumentException(
+                    "socket mode '" + mode + "' must be octal like 0660 or symbolic like rw-rw----", e);
         }
     }
 }

@@ -2,9 +2,9 @@ package io.journald4j.collector.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.journald4j.collector.ingest.SocketSettings;
 import io.journald4j.collector.ring.RingFullPolicy;
@@ -103,13 +103,17 @@ public final class ConfigFile {
             }
             return new CollectorConfig(
                     socket,
-                    listen == null || listen.maxDescriptorBytes == null ? defaults.maxDescriptorBytes() : listen.maxDescriptorBytes,
+                    listen == null || listen.maxDescriptorBytes == null
+                            ? defaults.maxDescriptorBytes()
+                            : listen.maxDescriptorBytes,
                     ring == null || ring.memoryBytes == null ? defaults.ringMemoryBytes() : ring.memoryBytes,
                     ring == null || ring.slotBytes == null ? defaults.slotBytes() : ring.slotBytes,
                     ring == null || ring.whenFull == null ? defaults.whenFull() : RingFullPolicy.parse(ring.whenFull),
                     outputs.isEmpty() ? defaults.outputs() : outputs,
                     metrics == null || metrics.address == null ? null : CollectorConfig.parseAddress(metrics.address),
-                    shutdown == null || shutdown.timeoutMs == null ? defaults.shutdownTimeout() : Duration.ofMillis(shutdown.timeoutMs));
+                    shutdown == null || shutdown.timeoutMs == null
+                            ? defaults.shutdownTimeout()
+                            : Duration.ofMillis(shutdown.timeoutMs));
         }
     }
 
@@ -192,7 +196,13 @@ public final class ConfigFile {
             this.lingerMs = lingerMs;
             this.rotateBytes = rotateBytes;
             this.keep = keep;
-            InvalidValueException.check(type == null || !java.util.Set.of("jsonl", "export", "journal", "journal-remote").contains(type) ? "type" : "target", this::toSpec);
+            InvalidValueException.check(
+                    type == null
+                                    || !java.util.Set.of("jsonl", "export", "journal", "journal-remote")
+                                            .contains(type)
+                            ? "type"
+                            : "target",
+                    this::toSpec);
         }
 
         OutputSpec toSpec() {

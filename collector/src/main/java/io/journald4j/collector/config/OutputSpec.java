@@ -23,11 +23,13 @@ public record OutputSpec(String type, String target, int batchSize, long lingerM
 
     public OutputSpec {
         if (!TYPES.contains(type)) {
-            throw new IllegalArgumentException("unknown output type '" + type
-                    + "': use jsonl:-, jsonl:FILE, export:-, export:FILE, journal:SOCKET or journal-remote:http://HOST:19532/upload");
+            throw new IllegalArgumentException(
+                    "unknown output type '" + type
+                            + "': use jsonl:-, jsonl:FILE, export:-, export:FILE, journal:SOCKET or journal-remote:http://HOST:19532/upload");
         }
         if ("journal".equals(type) && "-".equals(target)) {
-            throw new IllegalArgumentException("output journal needs a socket path, e.g. journal:/run/systemd/journal/socket");
+            throw new IllegalArgumentException(
+                    "output journal needs a socket path, e.g. journal:/run/systemd/journal/socket");
         }
         if ("journal-remote".equals(type)) {
             parseUrl(target);
@@ -47,9 +49,17 @@ public record OutputSpec(String type, String target, int batchSize, long lingerM
     public static OutputSpec parse(String spec) {
         int colon = spec.indexOf(':');
         if (colon <= 0) {
-            throw new IllegalArgumentException("output '" + spec + "' must be TYPE:TARGET, e.g. jsonl:-, export:/var/log/entries.export or journal:/run/systemd/journal/socket");
+            throw new IllegalArgumentException(
+                    "output '" + spec
+                            + "' must be TYPE:TARGET, e.g. jsonl:-, export:/var/log/entries.export or journal:/run/systemd/journal/socket");
         }
-        return new OutputSpec(spec.substring(0, colon), spec.substring(colon + 1), DEFAULT_BATCH_SIZE, 0, DEFAULT_ROTATE_BYTES, DEFAULT_KEEP);
+        return new OutputSpec(
+                spec.substring(0, colon),
+                spec.substring(colon + 1),
+                DEFAULT_BATCH_SIZE,
+                0,
+                DEFAULT_ROTATE_BYTES,
+                DEFAULT_KEEP);
     }
 
     /**
@@ -65,11 +75,13 @@ public record OutputSpec(String type, String target, int batchSize, long lingerM
         try {
             java.net.URI url = new java.net.URI(target);
             if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-                throw new IllegalArgumentException("journal-remote URL '" + target + "' must be http(s)://HOST:PORT/upload");
+                throw new IllegalArgumentException(
+                        "journal-remote URL '" + target + "' must be http(s)://HOST:PORT/upload");
             }
             return url;
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("journal-remote URL '" + target + "' is malformed: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "journal-remote URL '" + target + "' is malformed: " + e.getMessage(), e);
         }
     }
 

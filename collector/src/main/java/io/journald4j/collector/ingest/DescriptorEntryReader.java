@@ -86,7 +86,9 @@ final class DescriptorEntryReader {
         if (target.startsWith(MEMFD_PREFIX)) {
             return true;
         }
-        String path = target.endsWith(DELETED_SUFFIX) ? target.substring(0, target.length() - DELETED_SUFFIX.length()) : target;
+        String path = target.endsWith(DELETED_SUFFIX)
+                ? target.substring(0, target.length() - DELETED_SUFFIX.length())
+                : target;
         for (String directory : ALLOWED_DIRECTORIES) {
             if (path.startsWith(directory)) {
                 String name = path.substring(directory.length());

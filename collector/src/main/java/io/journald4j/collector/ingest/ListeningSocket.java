@@ -19,6 +19,7 @@ public final class ListeningSocket {
 
     /** {@code S_IFMT} and {@code S_IFSOCK} from {@code stat(2)}. */
     private static final int FILE_TYPE_MASK = 0170000;
+
     private static final int SOCKET_TYPE = 0140000;
 
     /** junixsocket fixes the ancillary buffer at 256 bytes (60 descriptors); any positive value turns it on. */
@@ -64,7 +65,8 @@ public final class ListeningSocket {
         }
         if (settings.group() != null) {
             GroupPrincipal group = names.lookupPrincipalByGroupName(settings.group());
-            Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setGroup(group);
+            Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setGroup(group);
         }
     }
 }

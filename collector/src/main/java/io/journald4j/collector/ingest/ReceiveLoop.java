@@ -26,7 +26,8 @@ public final class ReceiveLoop implements Runnable {
      * What {@link #wakeUp()} sends to unblock a pending receive; a comment line, which journald
      * would ignore too, so a stray one is harmless.
      */
-    private static final byte[] WAKE_UP = "#journald4j-collector: stop\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] WAKE_UP =
+            "#journald4j-collector: stop\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** Larger than the largest datagram Linux delivers (about 4.26 MB): truncation would be silent. */
     public static final int RECEIVE_BUFFER = 8 * 1024 * 1024;
@@ -34,6 +35,7 @@ public final class ReceiveLoop implements Runnable {
     private final AFUNIXDatagramChannel channel;
     /** Guarded by ringLock: publishing and swapping never overlap, so a replaced ring gets nothing after its swap. */
     private IngestRing ring;
+
     private final Object ringLock = new Object();
     private final CollectorMetrics metrics;
     private final EntryCounter counter;
@@ -144,7 +146,8 @@ public final class ReceiveLoop implements Runnable {
     private void handleDescriptors(FileDescriptor[] passed, int payloadBytes) {
         metrics.recordDescriptor();
         if (payloadBytes > 0 || passed.length > 1) {
-            metrics.recordRejected(payloadBytes > 0 ? Rejection.PAYLOAD_WITH_DESCRIPTORS : Rejection.TOO_MANY_DESCRIPTORS);
+            metrics.recordRejected(
+                    payloadBytes > 0 ? Rejection.PAYLOAD_WITH_DESCRIPTORS : Rejection.TOO_MANY_DESCRIPTORS);
             for (FileDescriptor descriptor : passed) {
                 closeRefused(descriptor);
             }

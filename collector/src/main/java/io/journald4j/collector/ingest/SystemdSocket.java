@@ -29,7 +29,8 @@ public final class SystemdSocket {
      *
      * @throws IOException when systemd passed something that is not an AF_UNIX datagram socket
      */
-    public static Optional<AFUNIXDatagramChannel> inherited(Map<String, String> environment, long pid) throws IOException {
+    public static Optional<AFUNIXDatagramChannel> inherited(Map<String, String> environment, long pid)
+            throws IOException {
         String listenPid = environment.get("LISTEN_PID");
         String listenFds = environment.get("LISTEN_FDS");
         if (listenPid == null || listenFds == null || !listenPid.trim().equals(Long.toString(pid))) {

@@ -124,13 +124,20 @@ public final class CollectorMetrics {
             rejectedTotal += adder.sum();
         }
         StringBuilder text = new StringBuilder()
-                .append("datagrams=").append(datagrams.sum())
-                .append(" descriptors=").append(descriptors.sum())
-                .append(" entries=").append(entries.sum())
-                .append(" malformed=").append(malformedTotal)
-                .append(" rejected=").append(rejectedTotal)
-                .append(" dropped.ring_full=").append(dropped(Drop.RING_FULL))
-                .append(" dropped.shutdown=").append(dropped(Drop.SHUTDOWN));
+                .append("datagrams=")
+                .append(datagrams.sum())
+                .append(" descriptors=")
+                .append(descriptors.sum())
+                .append(" entries=")
+                .append(entries.sum())
+                .append(" malformed=")
+                .append(malformedTotal)
+                .append(" rejected=")
+                .append(rejectedTotal)
+                .append(" dropped.ring_full=")
+                .append(dropped(Drop.RING_FULL))
+                .append(" dropped.shutdown=")
+                .append(dropped(Drop.SHUTDOWN));
         for (OutputMetrics output : outputs) {
             text.append(" written[").append(output.name()).append("]=").append(output.entries());
         }

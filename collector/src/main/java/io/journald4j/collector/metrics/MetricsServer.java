@@ -14,7 +14,8 @@ import java.util.function.BooleanSupplier;
  * and its outputs run, 503 otherwise) with the JDK's built-in HTTP server: no dependency for two
  * read-only endpoints.
  */
-@SuppressForbidden(reason = "com.sun.net.httpserver is the exported, supported jdk.httpserver module, not a JDK internal")
+@SuppressForbidden(
+        reason = "com.sun.net.httpserver is the exported, supported jdk.httpserver module, not a JDK internal")
 public final class MetricsServer {
 
     private final HttpServer server;
@@ -26,8 +27,10 @@ public final class MetricsServer {
     public static MetricsServer start(InetSocketAddress address, CollectorMetrics metrics, BooleanSupplier healthy)
             throws IOException {
         HttpServer server = HttpServer.create(address, 16);
-        server.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
-                PrometheusText.render(metrics)));
+        server.createContext(
+                "/metrics",
+                exchange -> respond(
+                        exchange, 200, "text/plain; version=0.0.4; charset=utf-8", PrometheusText.render(metrics)));
         server.createContext("/health", exchange -> {
             boolean ok = healthy.getAsBoolean();
             respond(exchange, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "ok\n" : "unhealthy\n");

@@ -19,7 +19,11 @@ public final class PrometheusText {
         StringBuilder out = new StringBuilder(4096);
         counter(out, "journald4j_received_datagrams_total", "Datagrams received on the socket.", m.datagrams.sum());
         counter(out, "journald4j_received_bytes_total", "Payload bytes received on the socket.", m.bytes.sum());
-        counter(out, "journald4j_received_descriptors_total", "Entries passed as file descriptors.", m.descriptors.sum());
+        counter(
+                out,
+                "journald4j_received_descriptors_total",
+                "Entries passed as file descriptors.",
+                m.descriptors.sum());
         counter(out, "journald4j_decoded_entries_total", "Entries decoded and passed to the ring.", m.entries.sum());
         family(out, "journald4j_malformed_total", "counter", "Malformations met while decoding, by reason.");
         for (Malformation reason : Malformation.values()) {
@@ -41,7 +45,11 @@ public final class PrometheusText {
         for (OutputMetrics o : m.outputs) {
             sample(out, "journald4j_output_bytes_total", "output", o.name(), o.bytes);
         }
-        family(out, "journald4j_output_batches_total", "counter", "Batches flushed, per output (entries/batches = mean batch size).");
+        family(
+                out,
+                "journald4j_output_batches_total",
+                "counter",
+                "Batches flushed, per output (entries/batches = mean batch size).");
         for (OutputMetrics o : m.outputs) {
             sample(out, "journald4j_output_batches_total", "output", o.name(), o.batches);
         }
@@ -49,14 +57,22 @@ public final class PrometheusText {
         for (OutputMetrics o : m.outputs) {
             sample(out, "journald4j_output_errors_total", "output", o.name(), o.errors);
         }
-        family(out, "journald4j_output_dropped_total", "counter", "Entries an output accepted but dropped (buffer overflow, refused by the destination).");
+        family(
+                out,
+                "journald4j_output_dropped_total",
+                "counter",
+                "Entries an output accepted but dropped (buffer overflow, refused by the destination).");
         for (OutputMetrics o : m.outputs) {
             sample(out, "journald4j_output_dropped_total", "output", o.name(), o.dropped);
         }
         family(out, "journald4j_reloads_total", "counter", "Configuration reloads (SIGHUP), by result.");
         sample(out, "journald4j_reloads_total", "result", "applied", m.reloads);
         sample(out, "journald4j_reloads_total", "result", "rejected", m.failedReloads);
-        gauge(out, "journald4j_ring_slots_in_use", "Ring slots published and not yet released by every output.", m.ringInUse.getAsLong());
+        gauge(
+                out,
+                "journald4j_ring_slots_in_use",
+                "Ring slots published and not yet released by every output.",
+                m.ringInUse.getAsLong());
         gauge(out, "journald4j_ring_slots", "Ring capacity in slots.", m.ringCapacity.getAsLong());
         return out.toString();
     }

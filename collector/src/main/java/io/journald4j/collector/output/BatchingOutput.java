@@ -36,7 +36,8 @@ public final class BatchingOutput implements EventHandler<EntrySlot>, DecodeList
 
     private static final long FAILURE_REPORT_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
-    public BatchingOutput(LineSink sink, EntryWriter writer, BatchSettings batching, OutputMetrics metrics, DaemonLog log) {
+    public BatchingOutput(
+            LineSink sink, EntryWriter writer, BatchSettings batching, OutputMetrics metrics, DaemonLog log) {
         this.sink = sink;
         this.writer = writer;
         this.batching = batching;
@@ -49,7 +50,9 @@ public final class BatchingOutput implements EventHandler<EntrySlot>, DecodeList
         currentReceivedMicros = slot.receivedMicros();
         decoder.decode(slot.view(), this);
         if (batchEntries >= batching.maxEntries()
-                || (endOfBatch && System.nanoTime() - oldestPendingNanos >= batching.linger().toNanos())) {
+                || (endOfBatch
+                        && System.nanoTime() - oldestPendingNanos
+                                >= batching.linger().toNanos())) {
             flush();
         }
     }
@@ -84,8 +87,10 @@ public final class BatchingOutput implements EventHandler<EntrySlot>, DecodeList
         failuresSinceReport++;
         long now = System.nanoTime();
         if (lastFailureReportNanos == 0 || now - lastFailureReportNanos >= FAILURE_REPORT_INTERVAL_NANOS) {
-            log.error(sink.describe() + ": " + failuresSinceReport + " batch(es) could not be written and are lost"
-                    + " (counted in journald4j_output_dropped_total)", e);
+            log.error(
+                    sink.describe() + ": " + failuresSinceReport + " batch(es) could not be written and are lost"
+                            + " (counted in journald4j_output_dropped_total)",
+                    e);
             lastFailureReportNanos = now;
             failuresSinceReport = 0;
         }

@@ -17,6 +17,7 @@ public final class JournalExportWriter implements EntryWriter {
 
     /** The trusted fields and the entry's closing empty line, the same for every entry: formatted once. */
     private final byte[] tail;
+
     private final ByteLine out = new ByteLine();
 
     public JournalExportWriter(HostFields host) {

@@ -21,6 +21,7 @@ public final class JournalJsonWriter implements EntryWriter {
 
     /** The trusted fields and the closing brace, the same for every entry: formatted once. */
     private final byte[] tail;
+
     private ByteLine line = new ByteLine();
 
     public JournalJsonWriter(HostFields host) {

@@ -27,7 +27,8 @@ public final class JournalRemoteSink implements LineSink {
     private final DaemonLog log;
     private final Duration shutdownTimeout;
 
-    public JournalRemoteSink(URI url, long bufferBytes, OutputMetrics metrics, DaemonLog log, Duration shutdownTimeout) {
+    public JournalRemoteSink(
+            URI url, long bufferBytes, OutputMetrics metrics, DaemonLog log, Duration shutdownTimeout) {
         this.url = url;
         this.metrics = metrics;
         this.log = log;
@@ -62,7 +63,9 @@ public final class JournalRemoteSink implements LineSink {
             if (!queue.awaitEmpty(shutdownTimeout.toMillis())) {
                 long lost = queue.pendingEntries();
                 metrics.recordDropped(lost);
-                log.error(describe() + ": " + lost + " entries not uploaded before the shutdown timeout; they are lost", null);
+                log.error(
+                        describe() + ": " + lost + " entries not uploaded before the shutdown timeout; they are lost",
+                        null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -32,7 +32,8 @@ final class JournalRemoteUploader implements Runnable {
     private final UploadQueue queue;
     private final OutputMetrics metrics;
     private final DaemonLog log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile boolean running = true;
     private long lastRetryLogMillis;
 
@@ -125,8 +126,10 @@ final class JournalRemoteUploader implements Runnable {
                 logRetry("answered " + status + ": " + response.body().trim(), null);
                 return Outcome.RETRY;
             }
-            log.error("journal-remote " + url + " refused " + batch.entries() + " entries with " + status
-                    + " (dropped, not retried): " + response.body().trim(), null);
+            log.error(
+                    "journal-remote " + url + " refused " + batch.entries() + " entries with " + status
+                            + " (dropped, not retried): " + response.body().trim(),
+                    null);
             return Outcome.REFUSED;
         } catch (IOException e) {
             logRetry("is unreachable", e);
@@ -139,8 +142,10 @@ final class JournalRemoteUploader implements Runnable {
         long now = System.currentTimeMillis();
         if (now - lastRetryLogMillis >= 60_000) {
             lastRetryLogMillis = now;
-            log.error("journal-remote " + url + " " + what + "; keeping " + queue.pendingEntries()
-                    + " entries queued and retrying with backoff", cause);
+            log.error(
+                    "journal-remote " + url + " " + what + "; keeping " + queue.pendingEntries()
+                            + " entries queued and retrying with backoff",
+                    cause);
         }
     }
 

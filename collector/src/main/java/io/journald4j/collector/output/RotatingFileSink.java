@@ -40,7 +40,8 @@ public final class RotatingFileSink implements LineSink {
     }
 
     private void open() throws IOException {
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         size = channel.size();
     }
 

@@ -14,7 +14,8 @@ public final class EntrySlot {
 
     private final byte[] inline;
     private final int readers;
-    private final java.util.concurrent.atomic.AtomicInteger readersLeft = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger readersLeft =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final ByteBuffer inlineView;
     private ByteBuffer view;
     private byte[] overflow;

@@ -5,9 +5,9 @@ import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.PhasedBackoffWaitStrategy;
-import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import java.nio.ByteBuffer;
@@ -103,7 +103,9 @@ public final class IngestRing {
      */
     private static WaitStrategy waitStrategy(long lingerNanos) {
         return new PhasedBackoffWaitStrategy(
-                SPIN_NANOS, YIELD_NANOS, TimeUnit.NANOSECONDS,
+                SPIN_NANOS,
+                YIELD_NANOS,
+                TimeUnit.NANOSECONDS,
                 new LiteTimeoutBlockingWaitStrategy(lingerNanos, TimeUnit.NANOSECONDS));
     }
 

@@ -19,7 +19,8 @@ class ConfigFileTest {
     Path dir;
 
     private Path write(String... lines) throws IOException {
-        return Files.write(dir.resolve("collector.toml"), String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+        return Files.write(
+                dir.resolve("collector.toml"), String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -53,7 +54,9 @@ class ConfigFileTest {
         assertThat(config.whenFull()).isEqualTo(RingFullPolicy.DROP);
         assertThat(config.metrics().getPort()).isEqualTo(9102);
         assertThat(config.shutdownTimeout().toMillis()).isEqualTo(3000);
-        assertThat(config.outputs()).extracting(OutputSpec::describe).containsExactly("jsonl:-", "jsonl:/var/log/j4j.jsonl");
+        assertThat(config.outputs())
+                .extracting(OutputSpec::describe)
+                .containsExactly("jsonl:-", "jsonl:/var/log/j4j.jsonl");
         assertThat(config.outputs().get(1).batchSize()).isEqualTo(10);
     }
 
@@ -84,7 +87,9 @@ class ConfigFileTest {
     @Test
     void shouldReportSyntaxErrorsWithTheirLine() throws Exception {
         Path file = write("[listen]", "path = ", "");
-        assertThatThrownBy(() -> ConfigFile.read(file)).isInstanceOf(ConfigException.class).hasMessageContaining(":2");
+        assertThatThrownBy(() -> ConfigFile.read(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":2");
     }
 
     @Test

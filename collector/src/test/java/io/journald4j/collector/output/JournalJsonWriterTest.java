@@ -43,8 +43,10 @@ class JournalJsonWriterTest {
     @Test
     void shouldWriteJournalctlJsonShapeWithCollectorFieldsAroundTheEntry() {
         String line = line("MESSAGE=hi \"you\" \\ there\nPRIORITY=6\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(line).isEqualTo("{\"__REALTIME_TIMESTAMP\":\"1234\",\"MESSAGE\":\"hi \\\"you\\\" \\\\ there\",\"PRIORITY\":\"6\","
-                + "\"_TRANSPORT\":\"journal\",\"_HOSTNAME\":\"host\\\"1\",\"_BOOT_ID\":\"b00t\"}\n");
+        assertThat(line)
+                .isEqualTo(
+                        "{\"__REALTIME_TIMESTAMP\":\"1234\",\"MESSAGE\":\"hi \\\"you\\\" \\\\ there\",\"PRIORITY\":\"6\","
+                                + "\"_TRANSPORT\":\"journal\",\"_HOSTNAME\":\"host\\\"1\",\"_BOOT_ID\":\"b00t\"}\n");
     }
 
     @Test

@@ -30,8 +30,14 @@ class IngestRingTest {
     @Test
     void shouldCountExactlyWhatAFullRingDropsUnderDrop() {
         StalledOutput output = new StalledOutput();
-        IngestRing ring = IngestRing.start(64 * 1024, 1024, RingFullPolicy.DROP, List.of(output),
-                new ReportingExceptionHandler(new DaemonLog()), Duration.ofMillis(10), Thread::new);
+        IngestRing ring = IngestRing.start(
+                64 * 1024,
+                1024,
+                RingFullPolicy.DROP,
+                List.of(output),
+                new ReportingExceptionHandler(new DaemonLog()),
+                Duration.ofMillis(10),
+                Thread::new);
         assertThat(ring.capacity()).isEqualTo(IngestRing.MIN_SLOTS);
         ByteBuffer message = ByteBuffer.wrap("MESSAGE=x\n".getBytes(StandardCharsets.UTF_8));
         int offered = 200;
@@ -48,8 +54,14 @@ class IngestRingTest {
     @Test
     void shouldWaitForASlotUnderBlock() throws Exception {
         StalledOutput output = new StalledOutput();
-        IngestRing ring = IngestRing.start(64 * 1024, 1024, RingFullPolicy.BLOCK, List.of(output),
-                new ReportingExceptionHandler(new DaemonLog()), Duration.ofMillis(10), Thread::new);
+        IngestRing ring = IngestRing.start(
+                64 * 1024,
+                1024,
+                RingFullPolicy.BLOCK,
+                List.of(output),
+                new ReportingExceptionHandler(new DaemonLog()),
+                Duration.ofMillis(10),
+                Thread::new);
         ByteBuffer message = ByteBuffer.wrap("MESSAGE=x\n".getBytes(StandardCharsets.UTF_8));
         Thread producer = new Thread(() -> {
             for (int i = 0; i < 100; i++) {
