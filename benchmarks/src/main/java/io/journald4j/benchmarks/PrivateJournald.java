@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * writes into the host's journal and can count exactly what arrived. Closing it stops the daemon and
  * deletes its configuration and journal files.
  */
-final class PrivateJournald implements AutoCloseable {
+public final class PrivateJournald implements AutoCloseable {
 
     private static final Path DAEMON = Paths.get("/lib/systemd/systemd-journald");
 
@@ -32,18 +32,27 @@ final class PrivateJournald implements AutoCloseable {
         this.process = process;
     }
 
-    static boolean isAvailable() {
+    public static boolean isAvailable() {
         return Files.isExecutable(DAEMON) && Files.isWritable(Paths.get("/etc/systemd"));
     }
 
     /** Starts a journald for a fresh namespace and waits for its socket. */
-    static PrivateJournald start() throws IOException, InterruptedException {
+    public static PrivateJournald start() throws IOException, InterruptedException {
+        return start(command -> command);
+    }
+
+    /**
+     * As {@link #start()}, with the daemon's command line passed through {@code launcher} first, e.g.
+     * to run it in a network namespace with a chosen {@code max_dgram_qlen}.
+     */
+    public static PrivateJournald start(java.util.function.UnaryOperator<List<String>> launcher)
+            throws IOException, InterruptedException {
         String namespace =
                 "j4jbench" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL);
         Path config = Paths.get("/etc/systemd/journald@" + namespace + ".conf");
         // Without MaxRetentionSec, a namespace journald with no clients exits after 30 s idle.
         Files.writeString(config, "[Journal]\nRateLimitBurst=0\nMaxRetentionSec=1h\n", StandardCharsets.UTF_8);
-        Process process = new ProcessBuilder(DAEMON.toString(), namespace)
+        Process process = new ProcessBuilder(launcher.apply(List.of(DAEMON.toString(), namespace)))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -60,15 +69,15 @@ final class PrivateJournald implements AutoCloseable {
         return journald;
     }
 
-    String namespace() {
+    public String namespace() {
         return namespace;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path socketPath() {
+    public Path socketPath() {
         return Paths.get("/run/systemd/journal." + namespace + "/socket");
     }
 
@@ -83,7 +92,7 @@ final class PrivateJournald implements AutoCloseable {
      * right after sending: journald deletes its oldest files once the journal reaches its size cap
      * (4 GiB by default, about six million of these entries).
      */
-    static long countEntries(String namespace, String identifier, long expected)
+    public static long countEntries(String namespace, String identifier, long expected)
             throws IOException, InterruptedException {
         long previous = -1;
         for (int attempt = 0; attempt < 30; attempt++) {
@@ -148,7 +157,8 @@ final class PrivateJournald implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Deletes a directory tree; a missing one is fine. */
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

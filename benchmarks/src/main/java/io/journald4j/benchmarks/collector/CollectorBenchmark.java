@@ -1,5 +1,6 @@
 package io.journald4j.benchmarks.collector;
 
+import io.journald4j.benchmarks.PrivateJournald;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ public final class CollectorBenchmark {
         try {
             benchmark.run();
         } finally {
-            NamespaceJournald.deleteTree(benchmark.work);
+            PrivateJournald.deleteTree(benchmark.work);
         }
     }
 
@@ -104,7 +105,7 @@ public final class CollectorBenchmark {
         }
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
         boolean journald =
-                Boolean.parseBoolean(options.getOrDefault("journald", "true")) && NamespaceJournald.isAvailable();
+                Boolean.parseBoolean(options.getOrDefault("journald", "true")) && PrivateJournald.isAvailable();
         double pacedSeconds = Double.parseDouble(options.getOrDefault("paced-seconds", "300"));
         double rate = Double.parseDouble(options.getOrDefault("rate", "10000"));
 
@@ -220,12 +221,13 @@ public final class CollectorBenchmark {
     }
 
     private Ingest journald(int qlen) throws Exception {
-        try (NamespaceJournald journal = NamespaceJournald.start(qlen)) {
+        try (PrivateJournald journal = PrivateJournald.start(command -> Procs.inNetns(qlen, command))) {
             List<Map<String, String>> sent = send(journal.socketPath(), 0, seconds);
             long sendersDone = System.nanoTime();
             long cpu = Procs.cpuNanos(journal.pid());
             String threads = Procs.threadCpu(journal.pid(), 2);
-            long stored = journal.countEntries(total(sent, "sent"));
+            long stored =
+                    PrivateJournald.countEntries(journal.namespace(), DatagramSender.IDENTIFIER, total(sent, "sent"));
             double countSeconds = (System.nanoTime() - sendersDone) / 1e9;
             return ingest(
                     "journald",
