@@ -49,7 +49,8 @@ public final class EndToEnd {
             if (options.peer && PeerNamespaceLauncher.isAvailable()) {
                 System.out.println("peer: measuring in a child JVM whose mount namespace maps "
                         + PeerNamespaceLauncher.DEFAULT_SOCKET + " to " + journald.socketPath());
-                exitCode = PeerNamespaceLauncher.run(journald, options.forChild(journald.namespace(), journald.pid()));
+                exitCode = PeerNamespaceLauncher.run(
+                        journald, EndToEnd.class, options.forChild(journald.namespace(), journald.pid()));
             } else {
                 if (options.peer) {
                     System.out.println("NOTE: unshare --mount is unavailable (not root?): peer skipped");

@@ -13,7 +13,7 @@ import java.util.Locale;
  *
  * <p>Needs root: a journald namespace, and {@code unshare --mount} for the JNA peer, which can only send
  * to libsystemd's default socket (so the whole measurement then runs in a child JVM, see
- * {@link MountNamespaceChild}). Cleans up its journald.
+ * {@link PeerNamespaceLauncher}). Cleans up its journald.
  *
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
@@ -50,7 +50,7 @@ public final class Log4jEndToEnd {
         try (PrivateJournald journald = PrivateJournald.start()) {
             System.out.println("private journald: namespace " + journald.namespace() + ", pid " + journald.pid());
             if (options.peer && PeerNamespaceLauncher.isAvailable()) {
-                exitCode = MountNamespaceChild.run(
+                exitCode = PeerNamespaceLauncher.run(
                         journald, Log4jEndToEnd.class, options.forChild(journald.namespace(), journald.pid()));
             } else {
                 if (options.peer) {

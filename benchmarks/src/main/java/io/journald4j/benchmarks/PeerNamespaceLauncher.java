@@ -50,8 +50,9 @@ final class PeerNamespaceLauncher {
         }
     }
 
-    /** Runs {@link EndToEnd} again in the namespace with {@code childArgs}; returns its exit code. */
-    static int run(PrivateJournald journald, List<String> childArgs) throws IOException, InterruptedException {
+    /** Runs {@code mainClass} (the calling benchmark, again) in the namespace with {@code childArgs}; returns its exit code. */
+    static int run(PrivateJournald journald, Class<?> mainClass, List<String> childArgs)
+            throws IOException, InterruptedException {
         Path mountPoint = Files.createTempDirectory("journald4j-bench-ns");
         try {
             List<String> command = new ArrayList<>(List.of(
@@ -62,7 +63,7 @@ final class PeerNamespaceLauncher {
             command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
-            command.add(EndToEnd.class.getName());
+            command.add(mainClass.getName());
             command.addAll(childArgs);
             return new ProcessBuilder(command).inheritIO().start().waitFor();
         } finally {

@@ -4,6 +4,7 @@ import io.journald4j.collector.ingest.Rejection;
 import io.journald4j.protocol.Malformation;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * Renders {@link CollectorMetrics} in the Prometheus text exposition format (version 0.0.4).
@@ -25,46 +26,35 @@ public final class PrometheusText {
                 "Entries passed as file descriptors.",
                 m.descriptors.sum());
         counter(out, "journald4j_decoded_entries_total", "Entries decoded and passed to the ring.", m.entries.sum());
-        family(out, "journald4j_malformed_total", "counter", "Malformations met while decoding, by reason.");
-        for (Malformation reason : Malformation.values()) {
-            sample(out, "journald4j_malformed_total", "reason", lower(reason.name()), m.malformed[reason.ordinal()]);
-        }
-        family(out, "journald4j_rejected_total", "counter", "Messages not passed on, by reason.");
-        for (Rejection reason : Rejection.values()) {
-            sample(out, "journald4j_rejected_total", "reason", lower(reason.name()), m.rejected[reason.ordinal()]);
-        }
-        family(out, "journald4j_dropped_total", "counter", "Messages dropped after they were accepted, by reason.");
-        for (CollectorMetrics.Drop reason : CollectorMetrics.Drop.values()) {
-            sample(out, "journald4j_dropped_total", "reason", lower(reason.name()), m.dropped[reason.ordinal()]);
-        }
-        family(out, "journald4j_output_entries_total", "counter", "Entries written, per output.");
-        for (OutputMetrics o : m.outputs) {
-            sample(out, "journald4j_output_entries_total", "output", o.name(), o.entries);
-        }
-        family(out, "journald4j_output_bytes_total", "counter", "Bytes written, per output.");
-        for (OutputMetrics o : m.outputs) {
-            sample(out, "journald4j_output_bytes_total", "output", o.name(), o.bytes);
-        }
-        family(
+        byReason(
                 out,
+                "journald4j_malformed_total",
+                "Malformations met while decoding, by reason.",
+                Malformation.values(),
+                m.malformed);
+        byReason(
+                out, "journald4j_rejected_total", "Messages not passed on, by reason.", Rejection.values(), m.rejected);
+        byReason(
+                out,
+                "journald4j_dropped_total",
+                "Messages dropped after they were accepted, by reason.",
+                CollectorMetrics.Drop.values(),
+                m.dropped);
+        perOutput(out, m, "journald4j_output_entries_total", "Entries written, per output.", o -> o.entries);
+        perOutput(out, m, "journald4j_output_bytes_total", "Bytes written, per output.", o -> o.bytes);
+        perOutput(
+                out,
+                m,
                 "journald4j_output_batches_total",
-                "counter",
-                "Batches flushed, per output (entries/batches = mean batch size).");
-        for (OutputMetrics o : m.outputs) {
-            sample(out, "journald4j_output_batches_total", "output", o.name(), o.batches);
-        }
-        family(out, "journald4j_output_errors_total", "counter", "Write errors, per output.");
-        for (OutputMetrics o : m.outputs) {
-            sample(out, "journald4j_output_errors_total", "output", o.name(), o.errors);
-        }
-        family(
+                "Batches flushed, per output (entries/batches = mean batch size).",
+                o -> o.batches);
+        perOutput(out, m, "journald4j_output_errors_total", "Write errors, per output.", o -> o.errors);
+        perOutput(
                 out,
+                m,
                 "journald4j_output_dropped_total",
-                "counter",
-                "Entries an output accepted but dropped (buffer overflow, refused by the destination).");
-        for (OutputMetrics o : m.outputs) {
-            sample(out, "journald4j_output_dropped_total", "output", o.name(), o.dropped);
-        }
+                "Entries an output accepted but dropped (buffer overflow, refused by the destination).",
+                o -> o.dropped);
         family(out, "journald4j_reloads_total", "counter", "Configuration reloads (SIGHUP), by result.");
         sample(out, "journald4j_reloads_total", "result", "applied", m.reloads);
         sample(out, "journald4j_reloads_total", "result", "rejected", m.failedReloads);
@@ -75,6 +65,23 @@ public final class PrometheusText {
                 m.ringInUse.getAsLong());
         gauge(out, "journald4j_ring_slots", "Ring capacity in slots.", m.ringCapacity.getAsLong());
         return out.toString();
+    }
+
+    /** A counter family with one sample per value of an enum, counted in {@code counts} by ordinal. */
+    private static void byReason(StringBuilder out, String name, String help, Enum<?>[] reasons, LongAdder[] counts) {
+        family(out, name, "counter", help);
+        for (Enum<?> reason : reasons) {
+            sample(out, name, "reason", lower(reason.name()), counts[reason.ordinal()]);
+        }
+    }
+
+    /** A counter family with one sample per output. */
+    private static void perOutput(
+            StringBuilder out, CollectorMetrics m, String name, String help, Function<OutputMetrics, LongAdder> count) {
+        family(out, name, "counter", help);
+        for (OutputMetrics o : m.outputs) {
+            sample(out, name, "output", o.name(), count.apply(o));
+        }
     }
 
     private static String lower(String name) {
