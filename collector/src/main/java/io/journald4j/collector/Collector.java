@@ -3,9 +3,13 @@ package io.journald4j.collector;
 import com.lmax.disruptor.EventHandler;
 import io.journald4j.collector.config.CollectorConfig;
 import io.journald4j.collector.config.OutputSpec;
+import io.journald4j.collector.delivery.Destination;
+import io.journald4j.collector.delivery.SpooledOutput;
 import io.journald4j.collector.ingest.ListeningSocket;
 import io.journald4j.collector.ingest.ReceiveLoop;
 import io.journald4j.collector.ingest.SystemdSocket;
+import io.journald4j.collector.kafka.KafkaDestination;
+import io.journald4j.collector.kafka.KafkaOutput;
 import io.journald4j.collector.metrics.CollectorMetrics;
 import io.journald4j.collector.metrics.MetricsServer;
 import io.journald4j.collector.metrics.OutputMetrics;
@@ -17,12 +21,14 @@ import io.journald4j.collector.output.JournalExportWriter;
 import io.journald4j.collector.output.JournalForwardOutput;
 import io.journald4j.collector.output.JournalJsonWriter;
 import io.journald4j.collector.output.JournalRemoteSink;
+import io.journald4j.collector.output.LineDestination;
 import io.journald4j.collector.output.LineSink;
 import io.journald4j.collector.output.RotatingFileSink;
 import io.journald4j.collector.output.StdoutSink;
 import io.journald4j.collector.ring.EntrySlot;
 import io.journald4j.collector.ring.IngestRing;
 import io.journald4j.collector.ring.ReportingExceptionHandler;
+import io.journald4j.collector.spool.Spool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -177,20 +183,52 @@ public final class Collector {
     private static EventHandler<EntrySlot> output(
             OutputSpec spec, HostFields host, OutputMetrics metrics, DaemonLog log, Duration shutdownTimeout)
             throws IOException {
+        if (spec.spool() != null) {
+            Destination destination = "kafka".equals(spec.type())
+                    ? kafka(spec, host, log)
+                    : new LineDestination(fileSink(spec), writer(spec, host), spec.batchSize(), log);
+            Spool spool;
+            try {
+                spool = Spool.open(spec.spool(), log);
+            } catch (IOException e) {
+                destination.close(Duration.ZERO);
+                throw e;
+            }
+            return new SpooledOutput(spool, destination, metrics, log, shutdownTimeout);
+        }
+        if ("kafka".equals(spec.type())) {
+            return new KafkaOutput(kafka(spec, host, log), metrics, log, shutdownTimeout);
+        }
         BatchSettings batching = new BatchSettings(spec.batchSize(), Duration.ofMillis(spec.lingerMillis()));
         if ("journal".equals(spec.type())) {
             return new JournalForwardOutput(spec.file(), host, metrics, log);
         }
-        LineSink sink;
-        if ("journal-remote".equals(spec.type())) {
-            sink = new JournalRemoteSink(spec.url(), JOURNAL_REMOTE_BUFFER_BYTES, metrics, log, shutdownTimeout);
-        } else {
-            sink = spec.isStdout()
-                    ? new StdoutSink()
-                    : new RotatingFileSink(spec.file(), spec.rotateBytes(), spec.keep());
+        LineSink sink = "journal-remote".equals(spec.type())
+                ? new JournalRemoteSink(spec.url(), JOURNAL_REMOTE_BUFFER_BYTES, metrics, log, shutdownTimeout)
+                : fileSink(spec);
+        return new BatchingOutput(sink, writer(spec, host), batching, metrics, log);
+    }
+
+    private static LineSink fileSink(OutputSpec spec) throws IOException {
+        return spec.isStdout() ? new StdoutSink() : new RotatingFileSink(spec.file(), spec.rotateBytes(), spec.keep());
+    }
+
+    private static EntryWriter writer(OutputSpec spec, HostFields host) {
+        return "jsonl".equals(spec.type()) ? new JournalJsonWriter(host) : new JournalExportWriter(host);
+    }
+
+    /** A producer for a kafka output; a configuration kafka refuses (an unknown compression type, say) is an IOException. */
+    private static KafkaDestination kafka(OutputSpec spec, HostFields host, DaemonLog log) throws IOException {
+        try {
+            return KafkaDestination.create(spec.kafka(), host, log);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new IOException(
+                    "kafka producer settings refused: "
+                            + (e.getCause() == null
+                                    ? e.getMessage()
+                                    : e.getCause().getMessage()),
+                    e);
         }
-        EntryWriter writer = "jsonl".equals(spec.type()) ? new JournalJsonWriter(host) : new JournalExportWriter(host);
-        return new BatchingOutput(sink, writer, batching, metrics, log);
     }
 
     public boolean isHealthy() {

@@ -4,6 +4,7 @@ import io.journald4j.collector.config.CollectorConfig;
 import io.journald4j.collector.config.ConfigException;
 import io.journald4j.collector.config.ConfigFile;
 import io.journald4j.collector.config.OutputSpec;
+import io.journald4j.collector.spool.SpoolSettings;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,8 +38,33 @@ public final class CollectorMain implements Callable<Integer> {
     @Option(
             names = "--output",
             paramLabel = "TYPE:TARGET",
-            description = "An output, repeatable: jsonl:- (stdout) or jsonl:FILE.")
+            description = "An output, repeatable: jsonl:-|FILE, export:-|FILE, journal:SOCKET,"
+                    + " journal-remote:URL, kafka:HOST:PORT[,HOST:PORT...]/TOPIC.")
     List<String> outputs = new ArrayList<>();
+
+    @Option(
+            names = "--spool",
+            paramLabel = "DIR",
+            description = "Spool every kafka, jsonl and export output on disk, each in its own subdirectory of DIR.")
+    Path spool;
+
+    @Option(
+            names = "--spool-max-bytes",
+            paramLabel = "BYTES",
+            description = "Cap of each output's spool (default: 1 GiB).")
+    Long spoolMaxBytes;
+
+    @Option(
+            names = "--spool-when-full",
+            paramLabel = "POLICY",
+            description = "block, drop_newest or drop_oldest (default: block).")
+    String spoolWhenFull;
+
+    @Option(
+            names = "--spool-fsync-ms",
+            paramLabel = "MILLIS",
+            description = "Force spooled entries to disk at least this often (default: 1000; 0: every batch).")
+    Long spoolFsyncMillis;
 
     @Option(names = "--metrics", paramLabel = "HOST:PORT", description = "Serve /metrics and /health here.")
     String metrics;
@@ -109,6 +135,17 @@ public final class CollectorMain implements Callable<Integer> {
         }
         if (metrics != null) {
             effective = effective.withMetrics(CollectorConfig.parseAddress(metrics));
+        }
+        if (spool != null) {
+            SpoolSettings settings = ConfigFile.spoolSettings(spool, spoolMaxBytes, spoolWhenFull, spoolFsyncMillis);
+            List<OutputSpec> spooled = new ArrayList<>();
+            for (OutputSpec output : effective.outputs()) {
+                spooled.add(output.canSpool() ? output.spooledUnder(settings) : output);
+            }
+            effective = effective.withOutputs(spooled);
+        } else if (spoolMaxBytes != null || spoolWhenFull != null || spoolFsyncMillis != null) {
+            throw new IllegalArgumentException(
+                    "--spool-max-bytes, --spool-when-full and --spool-fsync-ms need --spool DIR");
         }
         return effective;
     }

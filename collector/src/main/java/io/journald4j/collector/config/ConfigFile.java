@@ -7,14 +7,21 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.journald4j.collector.ingest.SocketSettings;
+import io.journald4j.collector.kafka.KafkaSettings;
+import io.journald4j.collector.kafka.KafkaTarget;
+import io.journald4j.collector.kafka.RecordKey;
 import io.journald4j.collector.ring.RingFullPolicy;
+import io.journald4j.collector.spool.SpoolFullPolicy;
+import io.journald4j.collector.spool.SpoolSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the TOML config file. Unknown keys, wrong types and invalid values are errors that name
@@ -79,18 +86,21 @@ public final class ConfigFile {
     }
 
     /** The file's top level. */
-    record Document(Listen listen, Ring ring, Metrics metrics, Shutdown shutdown, List<Output> output) {
+    record Document(
+            Listen listen, Ring ring, Metrics metrics, Shutdown shutdown, SpoolTable spool, List<Output> output) {
         @JsonCreator
         Document(
                 @JsonProperty("listen") Listen listen,
                 @JsonProperty("ring") Ring ring,
                 @JsonProperty("metrics") Metrics metrics,
                 @JsonProperty("shutdown") Shutdown shutdown,
+                @JsonProperty("spool") SpoolTable spool,
                 @JsonProperty("output") List<Output> output) {
             this.listen = listen;
             this.ring = ring;
             this.metrics = metrics;
             this.shutdown = shutdown;
+            this.spool = spool;
             this.output = output;
         }
 
@@ -100,6 +110,10 @@ public final class ConfigFile {
             List<OutputSpec> outputs = new ArrayList<>();
             if (output != null) {
                 output.forEach(o -> outputs.add(o.toSpec()));
+            }
+            if (spool != null) {
+                SpoolSettings shared = spool.toSettings();
+                outputs.replaceAll(o -> o.spool() == null && o.canSpool() ? o.spooledUnder(shared) : o);
             }
             return new CollectorConfig(
                     socket,
@@ -180,8 +194,59 @@ public final class ConfigFile {
         }
     }
 
+    /**
+     * {@code [spool]}: a spool for every output that can have one, each in its own subdirectory of
+     * {@code dir} (as {@code --spool DIR}).
+     */
+    record SpoolTable(String dir, Long maxBytes, String whenFull, Long fsyncIntervalMs) {
+        @JsonCreator
+        SpoolTable(
+                @JsonProperty("dir") String dir,
+                @JsonProperty("max_bytes") Long maxBytes,
+                @JsonProperty("when_full") String whenFull,
+                @JsonProperty("fsync_interval_ms") Long fsyncIntervalMs) {
+            this.dir = dir;
+            this.maxBytes = maxBytes;
+            this.whenFull = whenFull;
+            this.fsyncIntervalMs = fsyncIntervalMs;
+            InvalidValueException.check("dir", () -> dir == null ? null : Paths.get(dir));
+            if (dir == null) {
+                throw new InvalidValueException("dir", new IllegalArgumentException("[spool] needs dir = \"PATH\""));
+            }
+            if (whenFull != null) {
+                InvalidValueException.check("when_full", () -> SpoolFullPolicy.parse(whenFull));
+            }
+            InvalidValueException.check("max_bytes", this::toSettings);
+        }
+
+        SpoolSettings toSettings() {
+            return spoolSettings(Paths.get(dir), maxBytes, whenFull, fsyncIntervalMs);
+        }
+    }
+
+    public static SpoolSettings spoolSettings(Path dir, Long maxBytes, String whenFull, Long fsyncIntervalMs) {
+        return new SpoolSettings(
+                dir,
+                maxBytes == null ? SpoolSettings.DEFAULT_MAX_BYTES : maxBytes,
+                whenFull == null ? SpoolFullPolicy.BLOCK : SpoolFullPolicy.parse(whenFull),
+                fsyncIntervalMs == null ? SpoolSettings.DEFAULT_FSYNC_INTERVAL : Duration.ofMillis(fsyncIntervalMs));
+    }
+
     /** One {@code [[output]]}. */
-    record Output(String type, String target, Integer batchSize, Long lingerMs, Long rotateBytes, Integer keep) {
+    record Output(
+            String type,
+            String target,
+            Integer batchSize,
+            Long lingerMs,
+            Long rotateBytes,
+            Integer keep,
+            String key,
+            String format,
+            Map<String, Object> producer,
+            String spool,
+            Long spoolMaxBytes,
+            String spoolWhenFull,
+            Long spoolFsyncIntervalMs) {
         @JsonCreator
         Output(
                 @JsonProperty("type") String type,
@@ -189,30 +254,76 @@ public final class ConfigFile {
                 @JsonProperty("batch_size") Integer batchSize,
                 @JsonProperty("linger_ms") Long lingerMs,
                 @JsonProperty("rotate_bytes") Long rotateBytes,
-                @JsonProperty("keep") Integer keep) {
+                @JsonProperty("keep") Integer keep,
+                @JsonProperty("key") String key,
+                @JsonProperty("format") String format,
+                @JsonProperty("producer") Map<String, Object> producer,
+                @JsonProperty("spool") String spool,
+                @JsonProperty("spool_max_bytes") Long spoolMaxBytes,
+                @JsonProperty("spool_when_full") String spoolWhenFull,
+                @JsonProperty("spool_fsync_interval_ms") Long spoolFsyncIntervalMs) {
             this.type = type;
             this.target = target;
             this.batchSize = batchSize;
             this.lingerMs = lingerMs;
             this.rotateBytes = rotateBytes;
             this.keep = keep;
+            this.key = key;
+            this.format = format;
+            this.producer = producer;
+            this.spool = spool;
+            this.spoolMaxBytes = spoolMaxBytes;
+            this.spoolWhenFull = spoolWhenFull;
+            this.spoolFsyncIntervalMs = spoolFsyncIntervalMs;
             InvalidValueException.check(
-                    type == null
-                                    || !java.util.Set.of("jsonl", "export", "journal", "journal-remote")
-                                            .contains(type)
-                            ? "type"
-                            : "target",
-                    this::toSpec);
+                    type == null || !OutputSpec.TYPES.contains(type) ? "type" : "target",
+                    () -> new OutputSpec(type, target, 1, 0, 0, 0, null, null));
+            if (key != null) {
+                InvalidValueException.check("key", () -> RecordKey.validate(key));
+            }
+            if (spoolWhenFull != null) {
+                InvalidValueException.check("spool_when_full", () -> SpoolFullPolicy.parse(spoolWhenFull));
+            }
+            InvalidValueException.check(spool == null && spoolMaxBytes != null ? "spool_max_bytes" : "spool", () -> {
+                if (spool == null && (spoolMaxBytes != null || spoolWhenFull != null || spoolFsyncIntervalMs != null)) {
+                    throw new IllegalArgumentException("spool_* settings need spool = \"DIR\"");
+                }
+                return spoolSettings();
+            });
+            InvalidValueException.check(
+                    producer != null ? "producer" : format != null ? "format" : "type", this::toSpec);
+        }
+
+        private SpoolSettings spoolSettings() {
+            return spool == null
+                    ? null
+                    : ConfigFile.spoolSettings(Paths.get(spool), spoolMaxBytes, spoolWhenFull, spoolFsyncIntervalMs);
         }
 
         OutputSpec toSpec() {
+            KafkaSettings kafka = null;
+            if ("kafka".equals(type)) {
+                Map<String, String> properties = new LinkedHashMap<>();
+                if (producer != null) {
+                    producer.forEach((name, value) -> properties.put(name, String.valueOf(value)));
+                }
+                kafka = new KafkaSettings(
+                        KafkaTarget.parse(target),
+                        key == null ? KafkaSettings.DEFAULT_KEY : key,
+                        format == null ? KafkaSettings.DEFAULT_FORMAT : format,
+                        properties);
+            } else if (key != null || format != null || producer != null) {
+                throw new IllegalArgumentException("key, format and producer apply to kafka outputs only");
+            }
             return new OutputSpec(
                     type,
                     target,
                     batchSize == null ? OutputSpec.DEFAULT_BATCH_SIZE : batchSize,
                     lingerMs == null ? 0 : lingerMs,
                     rotateBytes == null ? OutputSpec.DEFAULT_ROTATE_BYTES : rotateBytes,
-                    keep == null ? OutputSpec.DEFAULT_KEEP : keep);
+                    keep == null ? OutputSpec.DEFAULT_KEEP : keep,
+                    kafka,
+                    spoolSettings());
         }
     }
 }

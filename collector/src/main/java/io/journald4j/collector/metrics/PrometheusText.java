@@ -2,9 +2,13 @@ package io.journald4j.collector.metrics;
 
 import io.journald4j.collector.ingest.Rejection;
 import io.journald4j.protocol.Malformation;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Renders {@link CollectorMetrics} in the Prometheus text exposition format (version 0.0.4).
@@ -55,6 +59,57 @@ public final class PrometheusText {
                 "journald4j_output_dropped_total",
                 "Entries an output accepted but dropped (buffer overflow, refused by the destination).",
                 o -> o.dropped);
+        perOutputByReason(
+                out,
+                m,
+                "journald4j_output_send_errors_total",
+                "Failed sends to the destination, per output and reason (retried unless not retriable).",
+                o -> o.sendErrors);
+        perOutput(
+                out,
+                m,
+                "journald4j_output_duplicates_suspected_total",
+                "Messages sent again that may have arrived before: replayed after a crash, or resent after a failure.",
+                o -> o.suspectedDuplicates);
+        perOutputGauge(
+                out,
+                m,
+                "journald4j_output_up",
+                "1 while the output delivers, 0 while it is down.",
+                o -> o.isDown() ? 0 : 1);
+        List<OutputMetrics> spooled =
+                m.outputs.stream().filter(OutputMetrics::hasSpool).toList();
+        perOutputGauge(out, spooled, "journald4j_spool_bytes", "Bytes of spool segment files.", o -> o.spoolBytes());
+        perOutputGauge(
+                out,
+                spooled,
+                "journald4j_spool_entries",
+                "Messages spooled and not yet confirmed by the destination.",
+                o -> o.spoolEntries());
+        perOutputGauge(
+                out,
+                spooled,
+                "journald4j_spool_oldest_unconfirmed_age_seconds",
+                "Age of the oldest message the destination has not confirmed.",
+                OutputMetrics::oldestUnconfirmedAgeSeconds);
+        perOutputSum(
+                out,
+                spooled,
+                "journald4j_spool_replayed_total",
+                "Messages found unconfirmed in the spool at start and forwarded again.",
+                o -> o.replayed);
+        perOutputGauge(
+                out,
+                spooled,
+                "journald4j_spool_replay_rate",
+                "Messages per second of the last completed replay.",
+                o -> o.replayRate);
+        perOutputByReason(
+                out,
+                spooled,
+                "journald4j_spool_dropped_total",
+                "Messages the spool dropped, per output and reason (spool_full, oldest_deleted, not_retriable, write_error).",
+                o -> o.spoolDropped);
         family(out, "journald4j_reloads_total", "counter", "Configuration reloads (SIGHUP), by result.");
         sample(out, "journald4j_reloads_total", "result", "applied", m.reloads);
         sample(out, "journald4j_reloads_total", "result", "rejected", m.failedReloads);
@@ -84,6 +139,69 @@ public final class PrometheusText {
         }
     }
 
+    private static void perOutputSum(
+            StringBuilder out,
+            List<OutputMetrics> outputs,
+            String name,
+            String help,
+            Function<OutputMetrics, LongAdder> count) {
+        family(out, name, "counter", help);
+        for (OutputMetrics o : outputs) {
+            sample(out, name, "output", o.name(), count.apply(o));
+        }
+    }
+
+    private static void perOutputGauge(
+            StringBuilder out, CollectorMetrics m, String name, String help, ToDoubleFunction<OutputMetrics> value) {
+        perOutputGauge(out, m.outputs, name, help, value);
+    }
+
+    private static void perOutputGauge(
+            StringBuilder out,
+            List<OutputMetrics> outputs,
+            String name,
+            String help,
+            ToDoubleFunction<OutputMetrics> value) {
+        family(out, name, "gauge", help);
+        for (OutputMetrics o : outputs) {
+            labels(out, name, "output", o.name());
+            out.append("\"} ").append(number(value.applyAsDouble(o))).append('\n');
+        }
+    }
+
+    private static void perOutputByReason(
+            StringBuilder out,
+            CollectorMetrics m,
+            String name,
+            String help,
+            Function<OutputMetrics, Map<String, LongAdder>> counts) {
+        perOutputByReason(out, m.outputs, name, help, counts);
+    }
+
+    /** A counter family labelled by output and by a reason that is only known once it happens. */
+    private static void perOutputByReason(
+            StringBuilder out,
+            List<OutputMetrics> outputs,
+            String name,
+            String help,
+            Function<OutputMetrics, Map<String, LongAdder>> counts) {
+        family(out, name, "counter", help);
+        for (OutputMetrics o : outputs) {
+            for (Map.Entry<String, LongAdder> reason : new TreeMap<>(counts.apply(o)).entrySet()) {
+                labels(out, name, "output", o.name());
+                out.append("\",reason=\"");
+                escaped(out, reason.getKey());
+                out.append("\"} ").append(reason.getValue().sum()).append('\n');
+            }
+        }
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
+    }
+
     private static String lower(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
@@ -104,7 +222,17 @@ public final class PrometheusText {
     }
 
     private static void sample(StringBuilder out, String name, String label, String value, LongAdder count) {
+        labels(out, name, label, value);
+        out.append("\"} ").append(count.sum()).append('\n');
+    }
+
+    /** {@code name{label="value} ... the caller closes the quote and the brace. */
+    private static void labels(StringBuilder out, String name, String label, String value) {
         out.append(name).append('{').append(label).append("=\"");
+        escaped(out, value);
+    }
+
+    private static void escaped(StringBuilder out, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\\' || c == '"') {
@@ -112,6 +240,5 @@ public final class PrometheusText {
             }
             out.append(c == '\n' ? 'n' : c);
         }
-        out.append("\"} ").append(count.sum()).append('\n');
     }
 }

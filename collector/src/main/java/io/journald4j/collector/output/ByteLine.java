@@ -29,9 +29,14 @@ final class ByteLine {
     }
 
     void put(byte[] source) {
-        ensure(source.length);
-        System.arraycopy(source, 0, bytes, size, source.length);
-        size += source.length;
+        put(source, source.length);
+    }
+
+    /** Appends the first {@code length} bytes of {@code source}. */
+    void put(byte[] source, int length) {
+        ensure(length);
+        System.arraycopy(source, 0, bytes, size, length);
+        size += length;
     }
 
     /** Appends text known to be ASCII (field names of our own, punctuation). */

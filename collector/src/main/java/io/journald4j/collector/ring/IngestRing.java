@@ -50,8 +50,12 @@ public final class IngestRing {
         long receivedMicros;
     }
 
-    private IngestRing(Disruptor<EntrySlot> disruptor, RingFullPolicy policy) {
+    private final List<? extends EventHandler<EntrySlot>> outputs;
+
+    private IngestRing(
+            Disruptor<EntrySlot> disruptor, RingFullPolicy policy, List<? extends EventHandler<EntrySlot>> outputs) {
         this.disruptor = disruptor;
+        this.outputs = List.copyOf(outputs);
         this.ring = disruptor.start();
         this.policy = policy;
     }
@@ -93,7 +97,7 @@ public final class IngestRing {
             handlers[i] = new ReleasingHandler(outputs.get(i));
         }
         disruptor.handleEventsWith(handlers);
-        return new IngestRing(disruptor, policy);
+        return new IngestRing(disruptor, policy, outputs);
     }
 
     /**
@@ -158,6 +162,13 @@ public final class IngestRing {
         // sequence to reach the cursor covers that case.
         while (ring.getMinimumGatingSequence() < ring.getCursor() && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        if (ring.getMinimumGatingSequence() < ring.getCursor()) {
+            for (EventHandler<EntrySlot> output : outputs) {
+                if (output instanceof WaitsForRoom) {
+                    ((WaitsForRoom) output).stopWaiting();
+                }
+            }
         }
         try {
             disruptor.shutdown(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
