@@ -11,6 +11,7 @@ import io.journald4j.collector.ingest.SystemdSocket;
 import io.journald4j.collector.kafka.KafkaDestination;
 import io.journald4j.collector.kafka.KafkaOutput;
 import io.journald4j.collector.metrics.CollectorMetrics;
+import io.journald4j.collector.metrics.Health;
 import io.journald4j.collector.metrics.MetricsServer;
 import io.journald4j.collector.metrics.OutputMetrics;
 import io.journald4j.collector.output.BatchSettings;
@@ -98,7 +99,7 @@ public final class Collector {
         MetricsServer server = null;
         if (config.metrics() != null) {
             try {
-                server = MetricsServer.start(config.metrics(), metrics, running::isHealthy);
+                server = MetricsServer.start(config.metrics(), metrics, running::health);
                 running.metricsServer = server;
             } catch (IOException e) {
                 running.stop();
@@ -233,6 +234,23 @@ public final class Collector {
 
     public boolean isHealthy() {
         return !stopped && receiveThread.isAlive();
+    }
+
+    /** Unhealthy if no longer receiving; degraded while an output of the running configuration is down. */
+    public Health health() {
+        if (!isHealthy()) {
+            return new Health(Health.Level.UNHEALTHY, stopped ? "stopping" : "the receive thread has ended");
+        }
+        java.util.Set<String> running = new java.util.HashSet<>();
+        config.outputs().forEach(o -> running.add(o.describe()));
+        List<String> down = new ArrayList<>();
+        for (OutputMetrics output : metrics.outputs()) {
+            if (running.contains(output.name()) && output.isDown()) {
+                down.add(output.name() + " is down"
+                        + (output.hasSpool() ? " (" + output.spoolEntries() + " messages spooled)" : ""));
+            }
+        }
+        return down.isEmpty() ? Health.ok() : new Health(Health.Level.DEGRADED, String.join("; ", down));
     }
 
     public CollectorMetrics metrics() {

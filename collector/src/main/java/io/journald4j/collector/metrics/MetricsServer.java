@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * Serves {@code /metrics} (Prometheus text) and {@code /health} (200 while the collector receives
- * and its outputs run, 503 otherwise) with the JDK's built-in HTTP server: no dependency for two
+ * Serves {@code /metrics} (Prometheus text) and {@code /health} ({@link Health}: ok, degraded or
+ * unhealthy) with the JDK's built-in HTTP server: no dependency for two
  * read-only endpoints.
  */
 @SuppressForbidden(
@@ -24,7 +24,7 @@ public final class MetricsServer {
         this.server = server;
     }
 
-    public static MetricsServer start(InetSocketAddress address, CollectorMetrics metrics, BooleanSupplier healthy)
+    public static MetricsServer start(InetSocketAddress address, CollectorMetrics metrics, Supplier<Health> health)
             throws IOException {
         HttpServer server = HttpServer.create(address, 16);
         server.createContext(
@@ -32,8 +32,8 @@ public final class MetricsServer {
                 exchange -> respond(
                         exchange, 200, "text/plain; version=0.0.4; charset=utf-8", PrometheusText.render(metrics)));
         server.createContext("/health", exchange -> {
-            boolean ok = healthy.getAsBoolean();
-            respond(exchange, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "ok\n" : "unhealthy\n");
+            Health now = health.get();
+            respond(exchange, now.httpStatus(), "text/plain; charset=utf-8", now.body());
         });
         server.start();
         return new MetricsServer(server);
