@@ -39,6 +39,9 @@ public final class DeliveryWindow implements Outcomes {
     private long droppedBelow;
     private int unresolved;
     private boolean retryPending;
+    /** From a retriable failure until the next delivery. */
+    private boolean failing;
+
     private long retryAtNanos;
     private long backoffNanos = FIRST_BACKOFF_NANOS;
     private long lastProgressNanos = System.nanoTime();
@@ -95,6 +98,7 @@ public final class DeliveryWindow implements Outcomes {
         lastProgressNanos = System.nanoTime();
         backoffNanos = FIRST_BACKOFF_NANOS;
         lastFailure = null;
+        failing = false;
         advance();
         notifyAll();
     }
@@ -108,6 +112,7 @@ public final class DeliveryWindow implements Outcomes {
         }
         int i = index(sequence);
         if (retriable && states[i] == SENT) {
+            failing = true;
             states[i] = PENDING;
             unresolved--;
             if (!retryPending) {
@@ -224,11 +229,11 @@ public final class DeliveryWindow implements Outcomes {
     }
 
     /**
-     * Down: a retry is scheduled, or messages have waited {@value #STALL_NANOS} ns without any
-     * confirmation (a broker that accepts connections but does not acknowledge).
+     * Down: from a retriable failure until the next delivery, or while messages wait without any
+     * confirmation for {@value #STALL_NANOS} ns (a broker that accepts connections but does not acknowledge).
      */
     public synchronized boolean isDown() {
-        return retryPending || (unresolved > 0 && System.nanoTime() - lastProgressNanos > STALL_NANOS);
+        return failing || (unresolved > 0 && System.nanoTime() - lastProgressNanos > STALL_NANOS);
     }
 
     /** The last failure's reason and message, or null after a success. */

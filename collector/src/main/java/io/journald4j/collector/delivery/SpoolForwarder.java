@@ -121,6 +121,31 @@ public final class SpoolForwarder implements Runnable {
     private void release() {
         spool.release(window.confirmedBelow());
         spool.noteSent(window.sentBelow());
+        reportDownOrUp();
+    }
+
+    private boolean reportedDown;
+    private long downSinceNanos;
+
+    /** One line when the destination stops confirming, one when it is back: never a line per retry. */
+    private void reportDownOrUp() {
+        boolean down = window.isDown();
+        if (down && !reportedDown) {
+            reportedDown = true;
+            downSinceNanos = System.nanoTime();
+            log.error(
+                    destination.describe() + ": not delivering ("
+                            + (window.lastFailure() == null ? "no confirmation for 10 s" : window.lastFailure())
+                            + "); entries stay in the spool "
+                            + spool.directory() + " (cap " + spool.settings().maxBytes() + " B, when full: "
+                            + spool.settings().whenFull().configName() + ")",
+                    null);
+        } else if (!down && reportedDown) {
+            reportedDown = false;
+            log.info(destination.describe() + ": delivering again after "
+                    + (System.nanoTime() - downSinceNanos) / 1_000_000_000 + " s; " + spool.entries()
+                    + " messages spooled");
+        }
     }
 
     private void reportReplay() {
