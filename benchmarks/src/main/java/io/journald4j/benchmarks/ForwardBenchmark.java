@@ -8,9 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +37,6 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  */
 public final class ForwardBenchmark {
 
-    private static final Path COLLECTOR_JAR = Paths.get("collector/target/journald4j-collector-0.1.0-SNAPSHOT.jar");
-
     private ForwardBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -55,10 +51,7 @@ public final class ForwardBenchmark {
                 throw new IllegalArgumentException("unknown argument " + arg + "; use --entries=N --rounds=N");
             }
         }
-        if (!Files.exists(COLLECTOR_JAR)) {
-            throw new IllegalStateException(
-                    COLLECTOR_JAR + " missing: mvn -B -q -pl collector -am package -DskipTests");
-        }
+        CollectorProcess.requireJar();
         Path work = Files.createTempDirectory("journald4j-forward-");
         List<Double> journalRatios = new ArrayList<>();
         List<Double> remoteRatios = new ArrayList<>();
@@ -91,11 +84,11 @@ public final class ForwardBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "%nmedian journal: output / raw loop into journald:           %.2fx (target >= 0.90x)%n",
-                median(journalRatios));
+                CollectorProcess.median(journalRatios));
         System.out.printf(
                 Locale.ROOT,
                 "median journal-remote: upload / journal-remote file import: %.2fx%n",
-                median(remoteRatios));
+                CollectorProcess.median(remoteRatios));
     }
 
     private static byte[] entry(String test, int i) {
@@ -134,7 +127,7 @@ public final class ForwardBenchmark {
     private static double forwardedIntoJournald(PrivateJournald journald, Path work, int count, String test)
             throws Exception {
         Path socket = work.resolve(test + ".socket");
-        Process collector = startCollector(
+        Process collector = CollectorProcess.start(
                 work, test, "--listen", socket.toString(), "--output", "journal:" + journald.socketPath());
         try {
             List<byte[]> datagrams = entries(test, count);
@@ -145,7 +138,7 @@ public final class ForwardBenchmark {
             checkAll(journald.namespace(), null, test, count);
             return rate;
         } finally {
-            stop(collector);
+            CollectorProcess.stop(collector);
         }
     }
 
@@ -191,7 +184,7 @@ public final class ForwardBenchmark {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         Path socket = work.resolve(test + ".socket");
-        Process collector = startCollector(
+        Process collector = CollectorProcess.start(
                 work,
                 test,
                 "--listen",
@@ -208,37 +201,10 @@ public final class ForwardBenchmark {
             checkAll(null, journal, test, count);
             return rate;
         } finally {
-            stop(collector);
+            CollectorProcess.stop(collector);
             remote.destroy();
             remote.waitFor(30, TimeUnit.SECONDS);
         }
-    }
-
-    private static Process startCollector(Path work, String test, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                COLLECTOR_JAR.toString()));
-        command.addAll(List.of(args));
-        Path log = work.resolve(test + ".log");
-        Process collector = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.readString(log, StandardCharsets.UTF_8).contains("listening on")) {
-            if (!collector.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        "collector did not start: " + Files.readString(log, StandardCharsets.UTF_8));
-            }
-            Thread.sleep(20);
-        }
-        return collector;
-    }
-
-    private static void stop(Process collector) throws InterruptedException {
-        collector.destroy();
-        collector.waitFor(60, TimeUnit.SECONDS);
     }
 
     /** Where to read entries: a namespace or a journal file. */
@@ -297,12 +263,6 @@ public final class ForwardBenchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 
     private static void deleteTree(Path root) throws IOException {

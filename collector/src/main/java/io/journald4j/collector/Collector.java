@@ -29,7 +29,6 @@ import io.journald4j.collector.output.StdoutSink;
 import io.journald4j.collector.ring.EntrySlot;
 import io.journald4j.collector.ring.IngestRing;
 import io.journald4j.collector.ring.ReportingExceptionHandler;
-import io.journald4j.collector.spool.Spool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -188,14 +187,12 @@ public final class Collector {
             Destination destination = "kafka".equals(spec.type())
                     ? kafka(spec, host, log)
                     : new LineDestination(fileSink(spec), writer(spec, host), spec.batchSize(), log);
-            Spool spool;
             try {
-                spool = Spool.open(spec.spool(), log);
+                return new SpooledOutput(spec.spool(), destination, metrics, log, shutdownTimeout);
             } catch (IOException e) {
                 destination.close(Duration.ZERO);
                 throw e;
             }
-            return new SpooledOutput(spool, destination, metrics, log, shutdownTimeout);
         }
         if ("kafka".equals(spec.type())) {
             return new KafkaOutput(kafka(spec, host, log), metrics, log, shutdownTimeout);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Child processes of the collector benchmark: started in a network namespace of their own, read in /proc, always stopped. */
-final class Procs {
+public final class Procs {
 
     /** USER_HZ: 100 on every Linux architecture we run on ({@code getconf CLK_TCK}). */
     private static final long NANOS_PER_TICK = 10_000_000L;
@@ -148,7 +148,7 @@ final class Procs {
         return -1;
     }
 
-    static int hostQlen() {
+    public static int hostQlen() {
         // One read with a large buffer: a sysctl file read in small pieces returns only the first
         // piece (Files.readString sees the reported size 0 and reads "1" of "10").
         try (java.io.InputStream in = Files.newInputStream(Paths.get("/proc/sys/net/unix/max_dgram_qlen"))) {

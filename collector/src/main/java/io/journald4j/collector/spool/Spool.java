@@ -120,7 +120,7 @@ public final class Spool implements Closeable {
             lock = lockChannel.tryLock();
         } catch (java.nio.channels.OverlappingFileLockException e) {
             lockChannel.close();
-            throw new IOException("spool " + settings.directory() + " is already open in this collector", e);
+            throw new SpoolBusyException("spool " + settings.directory() + " is already open in this collector", e);
         } catch (IOException | RuntimeException e) {
             lockChannel.close();
             throw e;

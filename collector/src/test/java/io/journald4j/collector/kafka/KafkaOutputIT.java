@@ -254,6 +254,24 @@ class KafkaOutputIT {
         assertThat(messages(broker.readAll("created-late", 2000, ARRIVAL))).hasSize(2000);
     }
 
+    @Test
+    void aReloadHandsTheSpoolToTheNewOutputAndLosesNothing() throws Exception {
+        broker.createTopic("reload", 1);
+        OutputSpec spooled = kafka("reload").withSpool(spool("spool", 64L * 1024 * 1024, SpoolFullPolicy.BLOCK));
+        Collector collector = collector(spooled);
+        CollectorConfig running =
+                CollectorConfig.defaults().withSocketPath(dir.resolve("socket")).withOutputs(List.of(spooled));
+        try (EntrySender sender = new EntrySender(dir.resolve("socket"))) {
+            sender.sendNumbered("first", 500, "", 200);
+            assertThat(collector.reload(running)).isTrue();
+            sender.sendNumbered("second", 500, "", 200);
+        }
+        Set<String> arrived = messages(broker.readAll("reload", 1000, ARRIVAL));
+        for (int i = 0; i < 500; i++) {
+            assertThat(arrived).contains("first-" + i, "second-" + i);
+        }
+    }
+
     private static long lineCount(Path file) {
         try {
             if (!Files.exists(file)) {
