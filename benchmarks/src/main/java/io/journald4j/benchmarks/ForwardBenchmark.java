@@ -79,7 +79,7 @@ public final class ForwardBenchmark {
                         uploaded / imported);
             }
         } finally {
-            deleteTree(work);
+            PrivateJournald.deleteTree(work);
         }
         System.out.printf(
                 Locale.ROOT,
@@ -263,13 +263,5 @@ public final class ForwardBenchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -104,6 +104,8 @@ public final class KafkaBenchmark {
                     CollectorProcess.median(spoolOverPlain),
                     CollectorProcess.median(offOverPlain));
             replay(broker, work, datagrams);
+        } finally {
+            PrivateJournald.deleteTree(work);
         }
     }
 
@@ -130,8 +132,12 @@ public final class KafkaBenchmark {
     private static List<byte[]> collectorValues(Path work, List<byte[]> datagrams) throws Exception {
         Path socket = work.resolve("values.socket");
         Path lines = work.resolve("values.jsonl");
+        Path config = Files.writeString(
+                work.resolve("values.toml"),
+                "[[output]]\ntype = \"jsonl\"\ntarget = \"" + lines + "\"\nrotate_bytes = 0\n",
+                StandardCharsets.UTF_8);
         Process collector =
-                CollectorProcess.start(work, "values", "--listen", socket.toString(), "--output", "jsonl:" + lines);
+                CollectorProcess.start(work, "values", "--listen", socket.toString(), "--config", config.toString());
         try {
             send(socket, datagrams);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);

@@ -1,6 +1,7 @@
 package io.journald4j.protocol;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Parses native-protocol datagrams exactly as journald does.
@@ -171,8 +172,28 @@ public final class JournalDecoder {
         slots[base + 3] = valueLength;
     }
 
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The first index of {@code b} in {@code [from, to)}, or -1: eight bytes at a time (a word XORed
+     * with the byte repeated has a zero byte where it matched; the classic has-zero-byte test finds
+     * the lowest such byte exactly), then byte by byte for the tail. Lines are scanned for '\n' and
+     * '=' on every decode, by the collector's receive thread and each of its outputs.
+     */
     private static int indexOf(ByteBuffer buf, byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
+        long pattern = (b & 0xFFL) * ONES;
+        boolean bigEndian = buf.order() == ByteOrder.BIG_ENDIAN;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = buf.getLong(i);
+            long v = (bigEndian ? Long.reverseBytes(word) : word) ^ pattern;
+            long found = (v - ONES) & ~v & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (buf.get(i) == b) {
                 return i;
             }

@@ -164,4 +164,59 @@ class JournalDecoderTest {
         }
         return latin1(text.toString());
     }
+
+    /**
+     * Lines of every length at every alignment, with bytes one bit away from '\n' and '=' around
+     * them, in heap and direct buffers of either byte order, at a non-zero position: the word-wise
+     * search must find exactly the fields a byte-wise split finds.
+     */
+    @Test
+    void findsEveryLineAndEqualsSignWhateverTheAlignmentAndByteOrder() {
+        java.util.Random random = new java.util.Random(42);
+        byte[] near = {0x0b, (byte) (0x0a ^ 0x80), '=' ^ 0x01, (byte) ('=' ^ 0x80), 'A', 'z', ' ', (byte) 0xff};
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder text = new StringBuilder();
+            java.util.List<String> expected = new java.util.ArrayList<>();
+            int fields = 1 + random.nextInt(5);
+            for (int f = 0; f < fields; f++) {
+                StringBuilder name = new StringBuilder("F");
+                for (int k = random.nextInt(12); k > 0; k--) {
+                    name.append((char) ('A' + random.nextInt(26)));
+                }
+                StringBuilder value = new StringBuilder();
+                for (int k = random.nextInt(30); k > 0; k--) {
+                    value.append((char) (near[random.nextInt(near.length)] & 0xff));
+                }
+                if (random.nextBoolean()) {
+                    value.append('=');
+                }
+                expected.add(name + "=" + value);
+                text.append(name).append('=').append(value).append('\n');
+            }
+            byte[] bytes = text.toString().getBytes(ISO_8859_1);
+            int lead = random.nextInt(9);
+            for (java.nio.ByteOrder order :
+                    new java.nio.ByteOrder[] {java.nio.ByteOrder.BIG_ENDIAN, java.nio.ByteOrder.LITTLE_ENDIAN}) {
+                for (boolean direct : new boolean[] {false, true}) {
+                    ByteBuffer buffer = direct
+                            ? ByteBuffer.allocateDirect(lead + bytes.length)
+                            : ByteBuffer.allocate(lead + bytes.length);
+                    buffer.order(order);
+                    buffer.position(lead);
+                    buffer.put(bytes);
+                    buffer.position(lead);
+                    java.util.List<String> found = new java.util.ArrayList<>();
+                    new JournalDecoder().decode(buffer, entry -> {
+                        for (int f = 0; f < entry.fieldCount(); f++) {
+                            found.add(entry.name(f) + "=" + new String(entry.value(f), ISO_8859_1));
+                        }
+                    });
+                    assertThat(found)
+                            .as("round %d, %s, direct %s", round, order, direct)
+                            .isEqualTo(expected);
+                    assertThat(buffer.position()).isEqualTo(lead);
+                }
+            }
+        }
+    }
 }

@@ -15,9 +15,10 @@ import org.newsclub.net.unix.AFUNIXDatagramSocket;
  * The receive thread: reads datagrams and passed descriptors, applies journald's acceptance rules,
  * counts, and publishes each accepted message to the ring (its single producer).
  *
- * <p>It blocks in {@code receive} without a timeout, because junixsocket reports a zero-length
- * datagram the same way as a timeout (a null sender and an empty buffer); closing the channel ends
- * the loop. Descriptors are collected after every receive, the zero-length ones included, since
+ * <p>It blocks in {@code read} without a timeout, because junixsocket reports a zero-length
+ * datagram the same way as a timeout (an empty buffer); closing the channel ends the loop. It reads
+ * rather than {@code receive}s: the sender's address is of no use here, and looking it up cost a
+ * fifth of the receive thread's time (1.6-1.9 against 1.3-1.5 µs per datagram, same run). Descriptors are collected after every receive, the zero-length ones included, since
  * that is how libsystemd passes large entries.
  */
 public final class ReceiveLoop implements Runnable {
@@ -64,7 +65,7 @@ public final class ReceiveLoop implements Runnable {
         while (running) {
             buffer.clear();
             try {
-                channel.receive(buffer);
+                channel.read(buffer);
             } catch (ClosedChannelException e) {
                 break;
             } catch (IOException e) {

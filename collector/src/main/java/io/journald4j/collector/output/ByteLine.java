@@ -47,12 +47,16 @@ final class ByteLine {
         }
     }
 
-    /** Appends a slice of {@code source}, by absolute index. */
+    /** Appends a slice of {@code source}, by absolute index (its position and limit are left alone). */
     void copy(ByteBuffer source, int offset, int length) {
         ensure(length);
-        for (int k = 0; k < length; k++) {
-            bytes[size++] = source.get(offset + k);
-        }
+        source.get(offset, bytes, size, length);
+        size += length;
+    }
+
+    /** Drops what was written after {@code mark} (a value that must be written another way). */
+    void truncate(int mark) {
+        size = mark;
     }
 
     /** Appends a non-negative number in decimal. */

@@ -24,6 +24,9 @@ public final class JournalJsonWriter implements EntryWriter {
 
     private ByteLine line = new ByteLine();
 
+    /** A hash of each field's name in the current entry: names that differ are told apart without comparing bytes. */
+    private long[] nameHashes = new long[64];
+
     public JournalJsonWriter(HostFields host) {
         line.ascii(",\"_TRANSPORT\":\"journal\"");
         trusted("_HOSTNAME", host.hostname());
@@ -42,6 +45,16 @@ public final class JournalJsonWriter implements EntryWriter {
         line.decimal(receivedMicros);
         line.ascii("\"");
         ByteBuffer buf = entry.buffer();
+        if (!hashNames(entry)) {
+            for (int i = 0; i < entry.fieldCount(); i++) {
+                line.ascii(",\"");
+                line.copy(buf, entry.nameOffset(i), entry.nameLength(i));
+                line.ascii("\":");
+                value(buf, entry.valueOffset(i), entry.valueLength(i));
+            }
+            line.put(tail);
+            return;
+        }
         for (int i = 0; i < entry.fieldCount(); i++) {
             if (seenBefore(entry, i)) {
                 continue;
@@ -90,7 +103,35 @@ public final class JournalJsonWriter implements EntryWriter {
         line.ascii("\"");
     }
 
-    private static boolean sameName(DecodedEntry entry, int a, int b) {
+    /**
+     * Hashes every field name (FNV-1a); true if two hashes are equal, that is if some name may occur
+     * twice. Most entries have distinct names, and then each field is written as it comes.
+     */
+    private boolean hashNames(DecodedEntry entry) {
+        int count = entry.fieldCount();
+        if (nameHashes.length < count) {
+            nameHashes = new long[Math.max(count, 2 * nameHashes.length)];
+        }
+        ByteBuffer buf = entry.buffer();
+        boolean collision = false;
+        for (int i = 0; i < count; i++) {
+            long hash = 0xcbf29ce484222325L;
+            int offset = entry.nameOffset(i);
+            for (int k = 0; k < entry.nameLength(i); k++) {
+                hash = (hash ^ buf.get(offset + k)) * 0x100000001b3L;
+            }
+            for (int j = 0; j < i && !collision; j++) {
+                collision = nameHashes[j] == hash;
+            }
+            nameHashes[i] = hash;
+        }
+        return collision;
+    }
+
+    private boolean sameName(DecodedEntry entry, int a, int b) {
+        if (nameHashes[a] != nameHashes[b]) {
+            return false;
+        }
         int length = entry.nameLength(a);
         if (length != entry.nameLength(b)) {
             return false;
@@ -106,7 +147,7 @@ public final class JournalJsonWriter implements EntryWriter {
         return true;
     }
 
-    private static boolean seenBefore(DecodedEntry entry, int field) {
+    private boolean seenBefore(DecodedEntry entry, int field) {
         for (int j = 0; j < field; j++) {
             if (sameName(entry, j, field)) {
                 return true;
@@ -119,7 +160,7 @@ public final class JournalJsonWriter implements EntryWriter {
      * How many distinct values the name of {@code field} (its first occurrence) has: journald stores
      * each distinct {@code NAME=value} pair of an entry once, so a repeated identical pair shows once.
      */
-    private static int distinctValuesFrom(DecodedEntry entry, int field) {
+    private int distinctValuesFrom(DecodedEntry entry, int field) {
         int count = 0;
         for (int j = field; j < entry.fieldCount(); j++) {
             if (sameName(entry, field, j) && !repeatsEarlierValue(entry, field, j)) {
@@ -130,7 +171,7 @@ public final class JournalJsonWriter implements EntryWriter {
     }
 
     /** Whether field {@code j} has the same name and value as a field between {@code first} and {@code j}. */
-    private static boolean repeatsEarlierValue(DecodedEntry entry, int first, int j) {
+    private boolean repeatsEarlierValue(DecodedEntry entry, int first, int j) {
         for (int k = first; k < j; k++) {
             if (sameName(entry, k, j) && sameValue(entry, k, j)) {
                 return true;
@@ -155,7 +196,34 @@ public final class JournalJsonWriter implements EntryWriter {
         return true;
     }
 
+    /**
+     * Writes a value. The common case, printable ASCII, is copied in runs between the bytes that
+     * need an escape; anything else (a non-ASCII byte, a control character) takes the full check.
+     */
     private void value(ByteBuffer buf, int offset, int length) {
+        int mark = line.size();
+        line.put((byte) '"');
+        int end = offset + length;
+        int run = offset;
+        for (int k = offset; k < end; k++) {
+            byte b = buf.get(k);
+            if (b >= 0x20 && b < 0x7F && b != '"' && b != '\\') {
+                continue;
+            }
+            if (b != '"' && b != '\\' && b != '\n' && b != '\t') {
+                line.truncate(mark);
+                checkedValue(buf, offset, length);
+                return;
+            }
+            line.copy(buf, run, k - run);
+            escaped(b);
+            run = k + 1;
+        }
+        line.copy(buf, run, end - run);
+        line.put((byte) '"');
+    }
+
+    private void checkedValue(ByteBuffer buf, int offset, int length) {
         if (Utf8Printable.check(buf, offset, length)) {
             line.put((byte) '"');
             for (int k = 0; k < length; k++) {

@@ -78,7 +78,10 @@ class JournalJsonWriterTest {
                 "e0 80 af|[224,128,175]",
                 "f4 90 80 80|[244,144,128,128]",
                 "e2 9c|[226,156]",
-                "67 72 c3 bc c3 9f 65 20 e2 9c 93 20 f0 9f 98 80|\"grüße ✓ 😀\""
+                "67 72 c3 bc c3 9f 65 20 e2 9c 93 20 f0 9f 98 80|\"grüße ✓ 😀\"",
+                "61 22 62 5c c3 bc 09|\"a\\\"b\\\\ü\\t\"",
+                "61 22 62 5c 01|[97,34,98,92,1]",
+                "61 22 62 7f|[97,34,98,127]"
             })
     void shouldShowNonPrintableValuesAsByteArraysLikeJournalctl(String hex, String json) {
         String[] parts = hex.split(" ");
