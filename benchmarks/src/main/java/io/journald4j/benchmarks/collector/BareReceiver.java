@@ -50,7 +50,7 @@ public final class BareReceiver {
         while (true) {
             buffer.clear();
             try {
-                channel.receive(buffer);
+                channel.read(buffer); // as the collector reads: no sender address
             } catch (ClosedChannelException e) {
                 return;
             }
