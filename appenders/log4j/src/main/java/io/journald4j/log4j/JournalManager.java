@@ -31,9 +31,16 @@ final class JournalManager extends AbstractManager {
         this.reporter = reporter;
     }
 
+    /**
+     * Distinguishes this copy of the class from others in other class loaders: log4j-core keeps
+     * managers in one registry per log4j-core, and two applications (webapps, plugins) that each ship
+     * journald4j-log4j beside a shared log4j-core must not be handed each other's manager.
+     */
+    private static final String LOADER_TAG = Integer.toHexString(System.identityHashCode(JournalManager.class));
+
     /** The shared manager for {@code config}, opened on first use. */
     static JournalManager forConfig(SenderConfig config) {
-        return getManager("Journald[" + config + "]", FACTORY, config);
+        return getManager("Journald[" + config + "]@" + LOADER_TAG, FACTORY, config);
     }
 
     /** Sends one entry; false when it was dropped (counted and reported by the manager). */
