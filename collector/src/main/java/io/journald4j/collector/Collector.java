@@ -183,6 +183,7 @@ public final class Collector {
     private static EventHandler<EntrySlot> output(
             OutputSpec spec, HostFields host, OutputMetrics metrics, DaemonLog log, Duration shutdownTimeout)
             throws IOException {
+        metrics.clearGauges();
         if (spec.spool() != null) {
             Destination destination = "kafka".equals(spec.type())
                     ? kafka(spec, host, log)

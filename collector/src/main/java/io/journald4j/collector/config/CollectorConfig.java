@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The collector's whole configuration, after the config file and the flags are merged.
@@ -40,6 +42,17 @@ public record CollectorConfig(
             throw new IllegalArgumentException("at least one output is needed");
         }
         outputs = List.copyOf(outputs);
+        Map<Path, String> spools = new HashMap<>();
+        for (OutputSpec output : outputs) {
+            if (output.spool() != null) {
+                Path directory = output.spool().directory().toAbsolutePath().normalize();
+                String other = spools.putIfAbsent(directory, output.describe());
+                if (other != null) {
+                    throw new IllegalArgumentException("outputs " + other + " and " + output.describe()
+                            + " would share the spool directory " + directory + "; give one its own spool = \"DIR\"");
+                }
+            }
+        }
         if (maxDescriptorBytes < 1 || ringMemoryBytes < slotBytes || slotBytes < 512) {
             throw new IllegalArgumentException(
                     "need max_descriptor_bytes >= 1, slot_bytes >= 512 and ring memory >= slot_bytes");

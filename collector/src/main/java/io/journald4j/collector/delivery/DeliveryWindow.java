@@ -54,39 +54,67 @@ public final class DeliveryWindow implements Outcomes {
         this.metrics = metrics;
     }
 
-    /** Whether {@code sequence} already has an outcome or is on its way (then the forwarder skips it). */
-    public synchronized boolean isSettledOrInFlight(long sequence) {
-        if (sequence < low) {
-            return true;
+    /** What {@link #claim} decided. */
+    public enum Claim {
+        /** It has an outcome, or is on its way, or was dropped: skip it. */
+        SKIP,
+        /** Too far ahead of the oldest unconfirmed message: wait for outcomes (or a retry) first. */
+        NO_ROOM,
+        /** Send it: the first time. */
+        FIRST,
+        /** Send it again (after a failure): it may have arrived before. */
+        AGAIN
+    }
+
+    /**
+     * Decides about {@code sequence} and, if it is to be sent, marks it in flight, in one step, so
+     * that an {@link #abandon} on the appending thread cannot slip in between.
+     *
+     * <p>Sequences the spool no longer holds between the last one sent and this one (records cut
+     * off as corrupt at recovery) are counted as dropped; a gap larger than the window is jumped
+     * over once nothing is in flight.
+     */
+    public synchronized Claim claim(long sequence, long micros) {
+        if (sequence < low || sequence < droppedBelow && sequence >= high) {
+            return Claim.SKIP;
         }
         if (sequence < high) {
-            return states[index(sequence)] != PENDING;
+            if (states[index(sequence)] != PENDING) {
+                return Claim.SKIP;
+            }
+            mark(sequence, micros);
+            return Claim.AGAIN;
         }
-        return sequence < droppedBelow;
-    }
-
-    /** Whether {@code sequence} can be sent without overrunning the window. */
-    public synchronized boolean hasRoomFor(long sequence) {
-        return sequence - low < CAPACITY;
-    }
-
-    /** Records that {@code sequence} is being sent; true if it was sent before (a suspected duplicate). */
-    public synchronized boolean sending(long sequence, long micros) {
-        boolean again = sequence < high;
+        long missingFrom = Math.max(high, droppedBelow);
+        if (sequence > missingFrom) {
+            if (low != high && sequence - low >= CAPACITY) {
+                return Claim.NO_ROOM;
+            }
+            metrics.recordDropped(sequence - missingFrom);
+            metrics.recordSpoolDropped("corrupt", sequence - missingFrom);
+        } else if (sequence - low >= CAPACITY) {
+            return Claim.NO_ROOM;
+        }
+        if (low == high) {
+            low = sequence;
+            high = sequence;
+        }
         while (high < sequence) {
             states[index(high)] = DONE;
             high++;
         }
-        if (sequence == high) {
-            high++;
-        }
+        high++;
+        mark(sequence, micros);
+        advance();
+        return Claim.FIRST;
+    }
+
+    private void mark(long sequence, long micros) {
         states[index(sequence)] = SENT;
         receivedMicros[index(sequence)] = micros;
         if (unresolved++ == 0) {
             lastProgressNanos = System.nanoTime();
         }
-        advance();
-        return again;
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class SpoolForwarder implements Runnable {
         this.metrics = metrics;
         this.log = log;
         Spool.Recovery recovery = spool.recovery();
-        this.replayEnd = recovery.replayFrom() + recovery.replayEntries();
+        this.replayEnd = recovery.replayEnd();
         this.replayReported = recovery.replayEntries() == 0;
         metrics.recordReplayed(recovery.replayEntries());
         metrics.recordSuspectedDuplicates(recovery.suspectedDuplicates());
@@ -71,6 +71,7 @@ public final class SpoolForwarder implements Runnable {
 
     private void forward(SpoolReader reader) throws IOException, InterruptedException {
         int sinceRelease = 0;
+        forwarding:
         while (!(stopping && System.nanoTime() - deadlineNanos >= 0)) {
             if (window.takeDueRetry()) {
                 destination.flush(window);
@@ -97,24 +98,46 @@ public final class SpoolForwarder implements Runnable {
                 continue;
             }
             long sequence = reader.sequence();
-            if (window.isSettledOrInFlight(sequence)) {
-                continue;
-            }
-            while (!window.hasRoomFor(sequence)) {
+            DeliveryWindow.Claim claim = window.claim(sequence, reader.receivedMicros());
+            while (claim == DeliveryWindow.Claim.NO_ROOM) {
                 destination.flush(window);
-                window.awaitChange(IDLE_WAIT_MILLIS);
+                if (window.retryScheduled()) {
+                    continue forwarding; // the retry rereads from the oldest unconfirmed message, this one included
+                }
                 if (stopping && System.nanoTime() - deadlineNanos >= 0) {
                     return;
                 }
+                window.awaitChange(IDLE_WAIT_MILLIS);
+                claim = window.claim(sequence, reader.receivedMicros());
             }
-            if (window.sending(sequence, reader.receivedMicros()) && sequence >= replayEnd) {
+            if (claim == DeliveryWindow.Claim.SKIP) {
+                continue;
+            }
+            if (claim == DeliveryWindow.Claim.AGAIN) {
                 metrics.recordSuspectedDuplicates(1);
             }
-            destination.send(sequence, reader.message(), reader.receivedMicros(), window);
+            try {
+                destination.send(sequence, reader.message(), reader.receivedMicros(), window);
+            } catch (RuntimeException e) {
+                // The destination could not even take it (a producer that cannot be rebuilt, say): retry later.
+                window.failed(sequence, "send_failed", e, true);
+                reportSendFailure(e);
+            }
             if (++sinceRelease >= RELEASE_EVERY) {
                 release();
                 sinceRelease = 0;
             }
+        }
+    }
+
+    private long lastSendFailureReportNanos;
+
+    /** At most one line a minute. */
+    private void reportSendFailure(RuntimeException e) {
+        long now = System.nanoTime();
+        if (lastSendFailureReportNanos == 0 || now - lastSendFailureReportNanos > 60_000_000_000L) {
+            lastSendFailureReportNanos = now;
+            log.error(destination.describe() + ": handing a message to the destination failed; it stays spooled", e);
         }
     }
 

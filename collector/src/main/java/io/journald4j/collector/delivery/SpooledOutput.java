@@ -8,6 +8,7 @@ import io.journald4j.collector.ring.WaitsForRoom;
 import io.journald4j.collector.spool.Spool;
 import io.journald4j.collector.spool.SpoolBusyException;
 import io.journald4j.collector.spool.SpoolSettings;
+import io.journald4j.collector.spool.SpoolWriteException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -110,36 +111,48 @@ public final class SpooledOutput implements EventHandler<EntrySlot>, WaitsForRoo
     public void onEvent(EntrySlot slot, long sequence, boolean endOfBatch) {
         Spool open = spool;
         if (open == null) {
-            metrics.recordDropped(1);
-            metrics.recordSpoolDropped("spool_unavailable", 1);
+            drop("spool_unavailable", 1);
             return;
         }
         try {
             if (open.append(slot.view(), slot.receivedMicros()) < 0) {
-                metrics.recordDropped(1);
-                metrics.recordSpoolDropped("spool_full", 1);
+                drop("spool_full", 1);
             }
-            if (endOfBatch) {
-                open.syncIfDue();
-            }
-        } catch (IOException e) {
-            metrics.recordDropped(1);
-            metrics.recordSpoolDropped("write_error", 1);
+        } catch (SpoolWriteException e) {
+            drop("write_error", e.lost());
             reportError(e);
+        } catch (IOException e) {
+            drop("write_error", 1);
+            reportError(e);
+        }
+        if (endOfBatch) {
+            sync(open);
         }
     }
 
     @Override
     public void onTimeout(long sequence) {
         Spool open = spool;
-        if (open == null) {
-            return;
+        if (open != null) {
+            sync(open);
         }
+    }
+
+    /** Commits, and forces at the fsync interval; a force that fails loses nothing (the bytes are in the page cache). */
+    private void sync(Spool open) {
         try {
             open.syncIfDue();
+        } catch (SpoolWriteException e) {
+            drop("write_error", e.lost());
+            reportError(e);
         } catch (IOException e) {
             reportError(e);
         }
+    }
+
+    private void drop(String reason, long messages) {
+        metrics.recordDropped(messages);
+        metrics.recordSpoolDropped(reason, messages);
     }
 
     /** At most one line a minute: a full or failing spool disk must not flood the log. */
@@ -172,6 +185,9 @@ public final class SpooledOutput implements EventHandler<EntrySlot>, WaitsForRoo
         }
         try {
             open.sync();
+        } catch (SpoolWriteException e) {
+            drop("write_error", e.lost());
+            reportError(e);
         } catch (IOException e) {
             reportError(e);
         }

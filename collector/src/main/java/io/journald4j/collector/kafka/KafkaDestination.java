@@ -66,7 +66,13 @@ public final class KafkaDestination implements Destination, DecodeListener {
     @Override
     public void send(long sequence, ByteBuffer message, long receivedMicros, Outcomes outcomes) {
         if (fatal != null) {
-            replaceProducer();
+            try {
+                replaceProducer();
+            } catch (KafkaException e) {
+                // A new producer could not be built (bootstrap names do not resolve, say): try again next time.
+                outcomes.failed(sequence, "producer_unavailable", e, true);
+                return;
+            }
         }
         current = new MessageDelivery(sequence, outcomes, this);
         currentMicros = receivedMicros;
@@ -103,14 +109,17 @@ public final class KafkaDestination implements Destination, DecodeListener {
     }
 
     private void replaceProducer() {
-        log.error(describe() + ": the producer failed for good (" + fatal + "); replacing it", null);
-        fatal = null;
-        try {
-            producer.close(Duration.ZERO);
-        } catch (KafkaException e) {
-            log.error(describe() + ": closing the failed producer", e);
+        if (producer != null) {
+            log.error(describe() + ": the producer failed for good (" + fatal + "); replacing it", null);
+            try {
+                producer.close(Duration.ZERO);
+            } catch (KafkaException e) {
+                log.error(describe() + ": closing the failed producer", e);
+            }
+            producer = null;
         }
         producer = producers.apply(settings);
+        fatal = null;
     }
 
     @Override
@@ -120,6 +129,9 @@ public final class KafkaDestination implements Destination, DecodeListener {
 
     @Override
     public void close(Duration timeout) {
+        if (producer == null) {
+            return;
+        }
         try {
             producer.close(timeout);
         } catch (KafkaException e) {

@@ -93,6 +93,14 @@ public final class OutputMetrics {
         this.down = isDown;
     }
 
+    /** Forgets the gauges of an output that a reload replaced by one with the same name. */
+    public void clearGauges() {
+        this.spoolBytes = null;
+        this.spoolEntries = null;
+        this.oldestUnconfirmedMicros = null;
+        this.down = () -> false;
+    }
+
     /** Whether the destination is failing or not confirming (health reports degraded). */
     public void downWhen(BooleanSupplier isDown) {
         this.down = isDown;

@@ -13,6 +13,7 @@ import com.lmax.disruptor.dsl.ProducerType;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -52,10 +53,17 @@ public final class IngestRing {
 
     private final List<? extends EventHandler<EntrySlot>> outputs;
 
+    /** Counted down by each output when it has closed (its {@code onShutdown} returned). */
+    private final CountDownLatch closed;
+
     private IngestRing(
-            Disruptor<EntrySlot> disruptor, RingFullPolicy policy, List<? extends EventHandler<EntrySlot>> outputs) {
+            Disruptor<EntrySlot> disruptor,
+            RingFullPolicy policy,
+            List<? extends EventHandler<EntrySlot>> outputs,
+            CountDownLatch closed) {
         this.disruptor = disruptor;
         this.outputs = List.copyOf(outputs);
+        this.closed = closed;
         this.ring = disruptor.start();
         this.policy = policy;
     }
@@ -93,11 +101,12 @@ public final class IngestRing {
         disruptor.setDefaultExceptionHandler(exceptionHandler);
         @SuppressWarnings({"unchecked", "rawtypes"}) // generic array creation: the DSL takes varargs
         EventHandler<EntrySlot>[] handlers = new EventHandler[readers];
+        CountDownLatch closed = new CountDownLatch(readers);
         for (int i = 0; i < readers; i++) {
-            handlers[i] = new ReleasingHandler(outputs.get(i));
+            handlers[i] = new ReleasingHandler(outputs.get(i), closed);
         }
         disruptor.handleEventsWith(handlers);
-        return new IngestRing(disruptor, policy, outputs);
+        return new IngestRing(disruptor, policy, outputs, closed);
     }
 
     /**
@@ -150,9 +159,10 @@ public final class IngestRing {
     }
 
     /**
-     * Lets the outputs finish what was published, then stops their threads.
+     * Lets the outputs finish what was published, then stops their threads and waits for them to
+     * close (at most one more {@code timeout}).
      *
-     * @return true if everything was processed within {@code timeout}
+     * @return true if everything was processed within {@code timeout} and every output closed
      */
     public boolean drain(Duration timeout) {
         closing = true;
@@ -170,12 +180,24 @@ public final class IngestRing {
                 }
             }
         }
+        boolean drained;
         try {
             disruptor.shutdown(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return ring.getMinimumGatingSequence() >= ring.getCursor();
+            drained = ring.getMinimumGatingSequence() >= ring.getCursor();
         } catch (TimeoutException e) {
             disruptor.halt();
-            return false;
+            drained = false;
         }
+        // halt() only signals the output threads: wait until each has flushed and closed (a spool
+        // records its progress then), or the JVM could exit under them. One more timeout at most.
+        try {
+            if (!closed.await(Math.max(0, deadline - System.nanoTime()) + timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                drained = false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drained = false;
+        }
+        return drained;
     }
 }

@@ -1,6 +1,7 @@
 package io.journald4j.collector.ring;
 
 import com.lmax.disruptor.EventHandler;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Wraps an output so that it {@linkplain EntrySlot#release() releases} each slot when done with it,
@@ -10,9 +11,12 @@ import com.lmax.disruptor.EventHandler;
 final class ReleasingHandler implements EventHandler<EntrySlot> {
 
     private final EventHandler<EntrySlot> output;
+    private final CountDownLatch closed;
 
-    ReleasingHandler(EventHandler<EntrySlot> output) {
+    /** @param closed counted down once the output's {@code onShutdown} has returned */
+    ReleasingHandler(EventHandler<EntrySlot> output, CountDownLatch closed) {
         this.output = output;
+        this.closed = closed;
     }
 
     @Override
@@ -36,7 +40,11 @@ final class ReleasingHandler implements EventHandler<EntrySlot> {
 
     @Override
     public void onShutdown() {
-        output.onShutdown();
+        try {
+            output.onShutdown();
+        } finally {
+            closed.countDown();
+        }
     }
 
     @Override

@@ -43,8 +43,10 @@ public final class Spool implements Closeable {
      * @param replayEntries messages to forward again
      * @param suspectedDuplicates of those, how many had been handed to the output before (they may have arrived)
      * @param corruptSegments segments whose tail was cut off as torn or corrupt
+     * @param replayEnd one past the last message to replay (the first new message's sequence)
      */
-    public record Recovery(long replayFrom, long replayEntries, long suspectedDuplicates, int corruptSegments) {}
+    public record Recovery(
+            long replayFrom, long replayEntries, long suspectedDuplicates, int corruptSegments, long replayEnd) {}
 
     private static final int WRITE_BUFFER_BYTES = 256 * 1024;
     private static final long BLOCK_WAIT_MILLIS = 100;
@@ -66,6 +68,9 @@ public final class Spool implements Closeable {
     private Segment active;
     private FileChannel activeChannel;
     private long nextSequence;
+    /** Messages in the write buffer, not yet committed. */
+    private int buffered;
+
     private long lastSyncNanos = System.nanoTime();
     private SpoolState lastWrittenState;
     /** Segments cut at a torn or corrupt record while opening. */
@@ -99,7 +104,7 @@ public final class Spool implements Closeable {
             highest = Math.max(highest, segment.endSequence);
             diskBytes.addAndGet(segment.committedBytes);
         }
-        this.recovery = new Recovery(replayFrom, replay, duplicates, corrupt);
+        this.recovery = new Recovery(replayFrom, replay, duplicates, corrupt, highest);
         this.confirmedBelow = replayFrom;
         this.sentBelow = Math.max(replayFrom, state.sentBelow());
         this.nextSequence = highest;
@@ -229,6 +234,14 @@ public final class Spool implements Closeable {
      *     for the cap, or blocked when {@link #stopWaiting} was called): the caller counts the drop
      */
     public long append(ByteBuffer message, long receivedMicros) throws IOException {
+        try {
+            return appendOrThrow(message, receivedMicros);
+        } catch (SpoolWriteException e) {
+            throw e.plusOne(); // this message was not appended either
+        }
+    }
+
+    private long appendOrThrow(ByteBuffer message, long receivedMicros) throws IOException {
         int size = SpoolRecord.HEADER_BYTES + message.remaining();
         if (!makeRoom(size)) {
             return -1;
@@ -248,19 +261,37 @@ public final class Spool implements Closeable {
             header.flip();
             ByteBuffer payload = message.duplicate();
             long position = active.committedBytes;
-            while (header.hasRemaining()) {
-                position += activeChannel.write(header, position);
-            }
-            while (payload.hasRemaining()) {
-                position += activeChannel.write(payload, position);
+            try {
+                while (header.hasRemaining()) {
+                    position += activeChannel.write(header, position);
+                }
+                while (payload.hasRemaining()) {
+                    position += activeChannel.write(payload, position);
+                }
+            } catch (IOException e) {
+                cutBack();
+                throw new SpoolWriteException(0, e);
             }
             nextSequence++;
             publish(position - active.committedBytes);
         } else {
             SpoolRecord.put(writeBuffer, sequence, receivedMicros, message, crc);
             nextSequence++;
+            buffered++;
         }
         return sequence;
+    }
+
+    /** Cuts the active segment back to its last commit, so that no partial record is ever read. */
+    private void cutBack() {
+        try {
+            activeChannel.truncate(active.committedBytes);
+        } catch (IOException e) {
+            log.error(
+                    "spool " + active.file + ": cannot cut back a failed write (readers stop at byte "
+                            + active.committedBytes + ")",
+                    e);
+        }
     }
 
     /** Writes what was appended to the segment file and makes it readable. */
@@ -271,10 +302,20 @@ public final class Spool implements Closeable {
         writeBuffer.flip();
         long position = active.committedBytes;
         int length = writeBuffer.remaining();
-        while (writeBuffer.hasRemaining()) {
-            position += activeChannel.write(writeBuffer, position);
+        try {
+            while (writeBuffer.hasRemaining()) {
+                position += activeChannel.write(writeBuffer, position);
+            }
+        } catch (IOException e) {
+            int lost = buffered;
+            writeBuffer.clear();
+            buffered = 0;
+            nextSequence -= lost; // their sequence numbers were never visible: no gap
+            cutBack();
+            throw new SpoolWriteException(lost, e);
         }
         writeBuffer.clear();
+        buffered = 0;
         publish(length);
     }
 
@@ -384,9 +425,16 @@ public final class Spool implements Closeable {
             victim = segments.remove(0);
             victim.dropped = true;
         }
-        Files.deleteIfExists(victim.file);
         diskBytes.addAndGet(-victim.committedBytes);
         dropListener.droppedOldest(victim.firstSequence, victim.endSequence);
+        try {
+            Files.deleteIfExists(victim.file);
+        } catch (IOException e) {
+            log.error(
+                    "spool: cannot delete dropped segment " + victim.file + " (its messages are counted as"
+                            + " dropped; delete it by hand or it replays at the next start)",
+                    e);
+        }
     }
 
     /** Seals the active segment (forced to disk) and starts a new one. */
@@ -418,9 +466,9 @@ public final class Spool implements Closeable {
             }
         }
         for (Segment segment : done) {
+            diskBytes.addAndGet(-segment.committedBytes);
             try {
                 Files.deleteIfExists(segment.file);
-                diskBytes.addAndGet(-segment.committedBytes);
             } catch (IOException e) {
                 log.error("spool: cannot delete delivered segment " + segment.file + " (it will be replayed)", e);
             }
@@ -505,10 +553,13 @@ public final class Spool implements Closeable {
     public void close() throws IOException {
         try {
             sync();
-            activeChannel.close();
         } finally {
-            lock.release();
-            lockChannel.close();
+            try {
+                activeChannel.close();
+            } finally {
+                lock.release();
+                lockChannel.close();
+            }
         }
     }
 }

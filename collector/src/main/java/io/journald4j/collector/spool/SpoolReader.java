@@ -4,6 +4,7 @@ import io.journald4j.collector.DaemonLog;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.NoSuchFileException;
 
 /**
  * Reads a spool's messages in sequence order, following the appender: at the end of what is
@@ -40,11 +41,13 @@ public final class SpoolReader implements Closeable {
                 closeCursor();
             }
             if (segment == null) {
-                segment = spool.segmentFor(position);
-                if (segment == null) {
+                Segment found = spool.segmentFor(position);
+                if (found == null) {
                     return false;
                 }
-                cursor = SegmentCursor.open(segment.file);
+                if (!openCursor(found)) {
+                    continue; // deleted meanwhile (dropped or released): look again
+                }
             }
             boolean sealed = segment.sealed;
             SegmentCursor.Step step = cursor.next(segment.committedBytes, sealed);
@@ -73,9 +76,22 @@ public final class SpoolReader implements Closeable {
                 return false;
             }
             closeCursor();
-            segment = following;
             position = Math.max(position, following.firstSequence);
-            cursor = SegmentCursor.open(segment.file);
+            openCursor(following);
+        }
+    }
+
+    /** Opens {@code candidate}; false if its file is gone (deleted after it was looked up). */
+    private boolean openCursor(Segment candidate) throws IOException {
+        try {
+            cursor = SegmentCursor.open(candidate.file);
+            segment = candidate;
+            return true;
+        } catch (NoSuchFileException gone) {
+            if (!candidate.dropped && spool.segmentFor(candidate.firstSequence) == candidate) {
+                throw gone; // still listed, yet missing: somebody else deleted it
+            }
+            return false;
         }
     }
 

@@ -189,4 +189,19 @@ class ConfigFileTest {
         Path keyOnJsonl = write("[[output]]", "type = \"jsonl\"", "target = \"-\"", "key = \"host\"");
         assertThatThrownBy(() -> ConfigFile.read(keyOnJsonl)).hasMessageContaining("apply to kafka outputs only");
     }
+
+    @Test
+    void twoOutputsCannotShareASpoolDirectory() throws Exception {
+        Path shared = write(
+                "[[output]]",
+                "type = \"kafka\"",
+                "target = \"127.0.0.1:9092/a\"",
+                "spool = \"/var/lib/j4j/spool/one\"",
+                "[[output]]",
+                "type = \"jsonl\"",
+                "target = \"/var/log/j4j.jsonl\"",
+                "spool = \"/var/lib/j4j/spool/one/\"");
+        assertThatThrownBy(() -> ConfigFile.read(shared))
+                .hasMessageContaining("would share the spool directory /var/lib/j4j/spool/one");
+    }
 }

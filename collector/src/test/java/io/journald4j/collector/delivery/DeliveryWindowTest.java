@@ -2,6 +2,7 @@ package io.journald4j.collector.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.journald4j.collector.delivery.DeliveryWindow.Claim;
 import io.journald4j.collector.metrics.CollectorMetrics;
 import io.journald4j.collector.metrics.OutputMetrics;
 import java.io.IOException;
@@ -14,7 +15,7 @@ class DeliveryWindowTest {
 
     private void sendAll(long from, long to) {
         for (long s = from; s < to; s++) {
-            window.sending(s, 1000 + s);
+            assertThat(window.claim(s, 1000 + s)).isEqualTo(Claim.FIRST);
         }
     }
 
@@ -44,12 +45,12 @@ class DeliveryWindowTest {
         window.delivered(12, 1, 1);
         assertThat(window.retryScheduled()).isTrue();
         assertThat(window.isDown()).as("deliveries go through again").isFalse();
-        assertThat(window.isSettledOrInFlight(11)).as("waiting to be resent").isFalse();
-        assertThat(window.isSettledOrInFlight(12)).isTrue();
+        assertThat(window.claim(12, 0)).as("delivered: skipped on the reread").isEqualTo(Claim.SKIP);
         Thread.sleep(150);
         assertThat(window.takeDueRetry()).isTrue();
         assertThat(window.takeDueRetry()).isFalse();
-        assertThat(window.sending(11, 1011)).as("a resend").isTrue();
+        assertThat(window.claim(11, 1011)).as("a resend").isEqualTo(Claim.AGAIN);
+        assertThat(window.claim(11, 1011)).as("in flight again").isEqualTo(Claim.SKIP);
         window.delivered(11, 1, 1);
         assertThat(window.confirmedBelow()).isEqualTo(13);
         assertThat(metrics.sendErrors("timeout")).isEqualTo(1);
@@ -72,6 +73,8 @@ class DeliveryWindowTest {
         window.failed(12, "timeout", null, true); // waits for a retry
         window.abandon(10, 30); // 12 dropped now, 20..29 never sent: dropped now; 10..19 in flight: when they end
         assertThat(metrics.dropped()).isEqualTo(1 + 10);
+        assertThat(window.claim(25, 0)).as("dropped, never to be sent").isEqualTo(Claim.SKIP);
+        assertThat(window.claim(12, 0)).isEqualTo(Claim.SKIP);
         window.delivered(10, 1, 1); // it arrived after all: delivered, not dropped
         window.failed(11, "timeout", null, true); // abandoned: no retry, dropped
         for (long s = 13; s < 20; s++) {
@@ -81,16 +84,34 @@ class DeliveryWindowTest {
         assertThat(metrics.dropped()).isEqualTo(12);
         assertThat(metrics.entries() + metrics.dropped()).isEqualTo(20);
         assertThat(window.confirmedBelow()).isEqualTo(30);
-        assertThat(window.isSettledOrInFlight(25)).isTrue();
-        assertThat(window.isSettledOrInFlight(30)).isFalse();
+        assertThat(window.claim(30, 0)).isEqualTo(Claim.FIRST);
     }
 
     @Test
     void theWindowIsBoundedBehindTheOldestUnconfirmedMessage() {
-        window.sending(10, 0);
-        assertThat(window.hasRoomFor(10 + DeliveryWindow.CAPACITY - 1)).isTrue();
-        assertThat(window.hasRoomFor(10 + DeliveryWindow.CAPACITY)).isFalse();
+        assertThat(window.claim(10, 0)).isEqualTo(Claim.FIRST);
+        for (long s = 11; s < 10 + DeliveryWindow.CAPACITY; s++) {
+            assertThat(window.claim(s, 0)).isEqualTo(Claim.FIRST);
+        }
+        assertThat(window.claim(10 + DeliveryWindow.CAPACITY, 0)).isEqualTo(Claim.NO_ROOM);
         window.delivered(10, 1, 1);
-        assertThat(window.hasRoomFor(10 + DeliveryWindow.CAPACITY)).isTrue();
+        assertThat(window.claim(10 + DeliveryWindow.CAPACITY, 0)).isEqualTo(Claim.FIRST);
+    }
+
+    @Test
+    void sequencesMissingFromTheSpoolAreCountedAsCorruptAndAGapWiderThanTheWindowIsJumped() {
+        sendAll(10, 12);
+        assertThat(window.claim(15, 0)).as("13 and 14 were cut off").isEqualTo(Claim.FIRST);
+        assertThat(metrics.spoolDropped("corrupt")).isEqualTo(3);
+        long far = 16 + 5L * DeliveryWindow.CAPACITY;
+        assertThat(window.claim(far, 0)).as("wait while messages are in flight").isEqualTo(Claim.NO_ROOM);
+        window.delivered(10, 1, 1);
+        window.delivered(11, 1, 1);
+        window.delivered(15, 1, 1);
+        assertThat(window.claim(far, 0)).isEqualTo(Claim.FIRST);
+        assertThat(metrics.spoolDropped("corrupt")).isEqualTo(3 + far - 16);
+        assertThat(metrics.dropped()).isEqualTo(metrics.spoolDropped("corrupt"));
+        window.delivered(far, 1, 1);
+        assertThat(window.confirmedBelow()).isEqualTo(far + 1);
     }
 }

@@ -134,7 +134,7 @@ class SpoolTest {
         }
         try (Spool spool = Spool.open(settings(1024 * 1024, SpoolFullPolicy.BLOCK), log);
                 SpoolReader reader = spool.reader()) {
-            assertThat(spool.recovery()).isEqualTo(new Spool.Recovery(40, 60, 30, 0));
+            assertThat(spool.recovery()).isEqualTo(new Spool.Recovery(40, 60, 30, 0, 100));
             List<Object[]> read = readAll(reader);
             assertThat(read).hasSize(60);
             assertThat(read.get(0)[0]).isEqualTo(40L);
