@@ -187,4 +187,28 @@ class KafkaSpoolProcessIT {
             assertThat(order).as(prefix + " in its send order").hasSize(2000).isSorted();
         }
     }
+
+    @Test
+    void afterACleanStopNothingConfirmedIsReplayed() throws Exception {
+        broker.createTopic("clean-stop", 1);
+        Path socket = dir.resolve("socket");
+        String[] args = {
+            "--listen", socket.toString(),
+            "--output", "kafka:" + broker.bootstrap() + "/clean-stop",
+            "--spool", dir.resolve("spool").toString()
+        };
+        Process first = collector("first", args);
+        awaitLog("first", "listening on", 1);
+        try (EntrySender sender = new EntrySender(socket)) {
+            sender.sendNumbered("clean", 2000, "", 300);
+        }
+        assertThat(broker.readAll("clean-stop", 2000, Duration.ofSeconds(60))).hasSize(2000);
+        first.destroy(); // SIGTERM: the spool records its progress before the JVM exits
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        collector("second", args);
+        awaitLog("second", "listening on", 1);
+        Thread.sleep(2000);
+        assertThat(log("second")).doesNotContain("to replay");
+        assertThat(broker.endOffsetSum("clean-stop")).as("no duplicates").isEqualTo(2000);
+    }
 }
