@@ -40,17 +40,9 @@ public final class ForwardBenchmark {
     private ForwardBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int entries = 100_000;
-        int rounds = 3;
-        for (String arg : args) {
-            if (arg.startsWith("--entries=")) {
-                entries = Integer.parseInt(arg.substring("--entries=".length()));
-            } else if (arg.startsWith("--rounds=")) {
-                rounds = Integer.parseInt(arg.substring("--rounds=".length()));
-            } else {
-                throw new IllegalArgumentException("unknown argument " + arg + "; use --entries=N --rounds=N");
-            }
-        }
+        EntriesAndRounds options = EntriesAndRounds.parse(args, 100_000, 3);
+        int entries = options.entries();
+        int rounds = options.rounds();
         CollectorProcess.requireJar();
         Path work = Files.createTempDirectory("journald4j-forward-");
         List<Double> journalRatios = new ArrayList<>();

@@ -57,17 +57,9 @@ public final class KafkaBenchmark {
     private KafkaBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int entries = 200_000;
-        int rounds = 3;
-        for (String arg : args) {
-            if (arg.startsWith("--entries=")) {
-                entries = Integer.parseInt(arg.substring("--entries=".length()));
-            } else if (arg.startsWith("--rounds=")) {
-                rounds = Integer.parseInt(arg.substring("--rounds=".length()));
-            } else {
-                throw new IllegalArgumentException("unknown argument " + arg + "; use --entries=N --rounds=N");
-            }
-        }
+        EntriesAndRounds options = EntriesAndRounds.parse(args, 200_000, 3);
+        int entries = options.entries();
+        int rounds = options.rounds();
         CollectorProcess.requireJar();
         quietKafkaClientLogs();
         System.out.println("net.unix.max_dgram_qlen = " + Procs.hostQlen());

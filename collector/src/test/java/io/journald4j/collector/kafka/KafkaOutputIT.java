@@ -30,43 +30,26 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The kafka output and the spool against a real single-node KRaft broker (a child process on loopback). */
-class KafkaOutputIT {
+class KafkaOutputIT extends RealBrokerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration ARRIVAL = Duration.ofSeconds(90);
-
-    static KafkaBroker broker;
 
     @TempDir
     Path dir;
 
     private final List<Collector> collectors = new ArrayList<>();
 
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = new KafkaBroker().start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
-
     @AfterEach
-    void stopCollectorsAndRestoreTheBroker() throws Exception {
+    void stopCollectors() {
         collectors.forEach(Collector::stop);
-        if (!broker.isRunning()) {
-            broker.start();
-        }
     }
 
     private Collector collector(Path socket, RingFullPolicy ringPolicy, long ringBytes, OutputSpec... outputs)

@@ -19,34 +19,20 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The collector as users run it ({@code java -jar ... --output kafka:... --spool DIR}), crashed and restarted. */
-class KafkaSpoolProcessIT {
+class KafkaSpoolProcessIT extends RealBrokerTest {
 
     private static final Path JAR = Paths.get("target", "journald4j-collector-0.1.0-SNAPSHOT.jar");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    static KafkaBroker broker;
 
     @TempDir
     Path dir;
 
     private final List<Process> processes = new ArrayList<>();
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = new KafkaBroker().start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
 
     @AfterEach
     void stopCollectors() throws InterruptedException {
