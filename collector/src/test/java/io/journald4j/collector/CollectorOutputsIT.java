@@ -111,13 +111,8 @@ class CollectorOutputsIT {
 
     @Test
     void shouldCountWhatAFullDiskLosesWhileTheOtherOutputsKeepWriting() throws Exception {
-        Path tiny = Files.createDirectories(dir.resolve("tiny"));
-        assertThat(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", tiny.toString())
-                        .inheritIO()
-                        .start()
-                        .waitFor())
-                .isZero();
-        try {
+        try (TinyDisk disk = TinyDisk.mount(dir.resolve("tiny"), "64k")) {
+            Path tiny = disk.directory();
             try (RunningCollector running =
                     new RunningCollector(dir, 64L << 20, List.of("jsonl:" + tiny.resolve("full.jsonl")))) {
                 try (DatagramJournalSender sender = DatagramJournalSender.open(
@@ -148,8 +143,6 @@ class CollectorOutputsIT {
                         .hasSize((int) full.entries())
                         .allMatch(line -> line.endsWith("}"));
             }
-        } finally {
-            new ProcessBuilder("umount", tiny.toString()).inheritIO().start().waitFor();
         }
     }
 

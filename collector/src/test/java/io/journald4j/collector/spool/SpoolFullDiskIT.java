@@ -3,9 +3,9 @@ package io.journald4j.collector.spool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.journald4j.collector.DaemonLog;
+import io.journald4j.collector.TinyDisk;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -19,13 +19,8 @@ class SpoolFullDiskIT {
 
     @Test
     void aFullDiskLosesOnlyWhatItCouldNotWriteAndLeavesNoPartialRecord() throws Exception {
-        Path tiny = Files.createDirectories(dir.resolve("tiny"));
-        assertThat(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=192k", "tmpfs", tiny.toString())
-                        .inheritIO()
-                        .start()
-                        .waitFor())
-                .isZero();
-        try {
+        try (TinyDisk disk = TinyDisk.mount(dir.resolve("tiny"), "192k")) {
+            Path tiny = disk.directory();
             SpoolSettings settings =
                     new SpoolSettings(tiny.resolve("spool"), 16L << 20, SpoolFullPolicy.BLOCK, Duration.ofSeconds(1));
             long appended = 0;
@@ -79,8 +74,6 @@ class SpoolFullDiskIT {
                         .as("every message that was spooled, and only those")
                         .isEqualTo(appended);
             }
-        } finally {
-            new ProcessBuilder("umount", tiny.toString()).inheritIO().start().waitFor();
         }
     }
 }
