@@ -61,6 +61,12 @@ public final class SpoolForwarder implements Runnable {
             log.error(destination.describe() + ": reading the spool failed; forwarding stops until restart", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error(
+                    destination.describe() + ": the forwarder failed; forwarding stops until restart, the spool"
+                            + " keeps what is unconfirmed",
+                    e);
+            throw e;
         } finally {
             long left = Math.max(0, deadlineNanos - System.nanoTime());
             destination.close(Duration.ofNanos(stopping ? left : 0));
