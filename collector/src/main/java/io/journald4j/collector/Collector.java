@@ -15,6 +15,7 @@ import io.journald4j.collector.metrics.Health;
 import io.journald4j.collector.metrics.MetricsServer;
 import io.journald4j.collector.metrics.OutputMetrics;
 import io.journald4j.collector.output.BatchSettings;
+import io.journald4j.collector.output.BatchTarget;
 import io.journald4j.collector.output.BatchingOutput;
 import io.journald4j.collector.output.EntryWriter;
 import io.journald4j.collector.output.HostFields;
@@ -185,9 +186,15 @@ public final class Collector {
             throws IOException {
         metrics.clearGauges();
         if (spec.spool() != null) {
-            Destination destination = "kafka".equals(spec.type())
-                    ? kafka(spec, host, log)
-                    : new LineDestination(fileSink(spec), writer(spec, host), spec.batchSize(), log);
+            Destination destination;
+            if ("kafka".equals(spec.type())) {
+                destination = kafka(spec, host, log);
+            } else {
+                BatchTarget target = "journal-remote".equals(spec.type())
+                        ? new JournalRemoteSink(spec.url(), JOURNAL_REMOTE_BUFFER_BYTES, metrics, log, shutdownTimeout)
+                        : BatchTarget.writingTo(fileSink(spec));
+                destination = new LineDestination(target, writer(spec, host), spec.batchSize(), log);
+            }
             try {
                 return new SpooledOutput(spec.spool(), destination, metrics, log, shutdownTimeout);
             } catch (IOException e) {

@@ -45,7 +45,8 @@ public final class CollectorMain implements Callable<Integer> {
     @Option(
             names = "--spool",
             paramLabel = "DIR",
-            description = "Spool every kafka, jsonl and export output on disk, each in its own subdirectory of DIR.")
+            description =
+                    "Spool every kafka, journal-remote, jsonl and export output on disk, each in its own subdirectory of DIR.")
     Path spool;
 
     @Option(

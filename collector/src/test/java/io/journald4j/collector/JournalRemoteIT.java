@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.journald4j.collector.config.CollectorConfig;
+import io.journald4j.collector.config.OutputSpec;
 import io.journald4j.collector.metrics.OutputMetrics;
+import io.journald4j.collector.ring.RingFullPolicy;
+import io.journald4j.collector.spool.SpoolFullPolicy;
+import io.journald4j.collector.spool.SpoolSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
@@ -126,6 +131,59 @@ class JournalRemoteIT {
             assertThat(output.errors()).as("failed attempts while it was down").isPositive();
             assertThat(output.dropped()).isZero();
         } finally {
+            remote.destroy();
+            remote.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aSpooledUploadOutlivesACollectorRestartWhileJournalRemoteIsDown() throws Exception {
+        int port = freePort();
+        OutputSpec upload = OutputSpec.parse("journal-remote:http://127.0.0.1:" + port + "/upload")
+                .withSpool(new SpoolSettings(
+                        dir.resolve("spool"), 64L << 20, SpoolFullPolicy.BLOCK, java.time.Duration.ofMillis(200)));
+        CollectorConfig defaults = CollectorConfig.defaults();
+        CollectorConfig config = new CollectorConfig(
+                        defaults.socket(),
+                        defaults.maxDescriptorBytes(),
+                        4L << 20,
+                        4096,
+                        RingFullPolicy.BLOCK,
+                        List.of(upload),
+                        null,
+                        java.time.Duration.ofSeconds(2))
+                .withSocketPath(dir.resolve("socket"));
+        Collector first = Collector.start(config, new DaemonLog());
+        try {
+            send(dir.resolve("socket"), "spooled", 200);
+            OutputMetrics output = first.metrics().outputs().get(0);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (output.spoolEntries() < 200 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(output.spoolEntries()).isEqualTo(200);
+        } finally {
+            first.stop(); // journal-remote never answered: the entries stay in the spool
+        }
+        Process remote = startRemote(port, "spooled.journal");
+        Collector second = Collector.start(config, new DaemonLog());
+        try {
+            List<JsonNode> entries = awaitUploaded(200);
+            Set<String> distinct = new HashSet<>();
+            entries.forEach(e -> distinct.add(e.get("SEQ").asText()));
+            assertThat(entries).as("every entry exactly once").hasSize(200);
+            assertThat(distinct).hasSize(200);
+            OutputMetrics output = second.metrics().outputs().get(0);
+            assertThat(output.replayed()).isEqualTo(200);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (output.spoolEntries() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(output.spoolEntries())
+                    .as("released once journal-remote confirmed")
+                    .isZero();
+        } finally {
+            second.stop();
             remote.destroy();
             remote.waitFor(30, TimeUnit.SECONDS);
         }

@@ -37,7 +37,7 @@ public record OutputSpec(
     static final Set<String> TYPES = Set.of("jsonl", "export", "journal", "journal-remote", "kafka");
 
     /** Types whose delivery a spool can confirm. */
-    static final Set<String> SPOOLABLE = Set.of("jsonl", "export", "kafka");
+    static final Set<String> SPOOLABLE = Set.of("jsonl", "export", "kafka", "journal-remote");
 
     public static final int DEFAULT_BATCH_SIZE = 1024;
     public static final long DEFAULT_ROTATE_BYTES = 100L * 1024 * 1024;
@@ -67,7 +67,8 @@ public record OutputSpec(
         }
         if (spool != null && !SPOOLABLE.contains(type)) {
             throw new IllegalArgumentException(
-                    "a spool is available for kafka, jsonl and export outputs; " + type + " has its own bounded queue");
+                    "a spool is available for kafka, journal-remote, jsonl and export outputs, not for " + type
+                            + " (a local socket: the host's journald is the buffer)");
         }
         if (spool != null && "-".equals(target)) {
             throw new IllegalArgumentException("standard output needs no spool");

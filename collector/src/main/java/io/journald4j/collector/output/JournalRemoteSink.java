@@ -17,7 +17,7 @@ import java.util.Arrays;
  * counted when journal-remote confirms them. At close the uploader gets the shutdown timeout to
  * empty the queue; what is left is counted and reported as lost.
  */
-public final class JournalRemoteSink implements LineSink {
+public final class JournalRemoteSink implements LineSink, BatchTarget {
 
     private final URI url;
     private final UploadQueue queue;
@@ -47,6 +47,17 @@ public final class JournalRemoteSink implements LineSink {
         }
     }
 
+    /**
+     * A spooled output's batch: queued with its outcome, which the uploader reports when
+     * journal-remote answers; a full queue fails it at once (it stays in the spool).
+     */
+    @Override
+    public void deliver(byte[] bytes, int length, int entries, BatchOutcome outcome) {
+        if (!queue.offer(new UploadQueue.Batch(Arrays.copyOf(bytes, length), entries, outcome))) {
+            outcome.failed("queue_full", null, true);
+        }
+    }
+
     @Override
     public boolean countsDelivery() {
         return false;
@@ -61,11 +72,18 @@ public final class JournalRemoteSink implements LineSink {
     public void close() {
         try {
             if (!queue.awaitEmpty(shutdownTimeout.toMillis())) {
-                long lost = queue.pendingEntries();
-                metrics.recordDropped(lost);
-                log.error(
-                        describe() + ": " + lost + " entries not uploaded before the shutdown timeout; they are lost",
-                        null);
+                long lost = queue.pendingUnspooledEntries();
+                long kept = queue.pendingEntries() - lost;
+                if (lost > 0) {
+                    metrics.recordDropped(lost);
+                    log.error(
+                            describe() + ": " + lost
+                                    + " entries not uploaded before the shutdown timeout; they are lost",
+                            null);
+                }
+                if (kept > 0) {
+                    log.info(describe() + ": " + kept + " entries not uploaded yet stay in the spool");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

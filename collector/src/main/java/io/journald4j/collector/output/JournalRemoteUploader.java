@@ -73,14 +73,27 @@ final class JournalRemoteUploader implements Runnable {
                 }
                 backoff = FIRST_BACKOFF_MILLIS;
                 queue.remove(taken);
-                if (outcome == Outcome.DELIVERED) {
-                    metrics.recordBatch(batch.entries(), batch.body().length);
-                } else {
-                    metrics.recordDropped(batch.entries());
+                for (UploadQueue.Batch each : taken) {
+                    report(each, outcome);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A spooled batch's outcome goes to its messages; any other batch is counted here. */
+    private void report(UploadQueue.Batch batch, Outcome outcome) {
+        if (batch.outcome() != null) {
+            if (outcome == Outcome.DELIVERED) {
+                batch.outcome().delivered();
+            } else {
+                batch.outcome().failed("refused", null, false);
+            }
+        } else if (outcome == Outcome.DELIVERED) {
+            metrics.recordBatch(batch.entries(), batch.body().length);
+        } else {
+            metrics.recordDropped(batch.entries());
         }
     }
 

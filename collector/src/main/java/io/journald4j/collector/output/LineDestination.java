@@ -12,13 +12,14 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * A spooled file output ({@code jsonl}, {@code export}): messages formatted into one batch and
- * written with one call; a message is confirmed when the write that holds it succeeds, and a
- * failed write (a full disk) leaves the batch's messages in the spool to be written again.
+ * A spooled file-like output ({@code jsonl}, {@code export}, {@code journal-remote}): messages
+ * formatted into one batch and handed to a {@link BatchTarget} at once; a message is confirmed when
+ * the batch that holds it is (the write succeeded, journal-remote answered 200), and a failed batch
+ * (a full disk, a full upload queue) leaves its messages in the spool to be sent again.
  */
 public final class LineDestination implements Destination, DecodeListener {
 
-    private final LineSink sink;
+    private final BatchTarget target;
     private final EntryWriter writer;
     private final int maxEntries;
     private final DaemonLog log;
@@ -31,8 +32,8 @@ public final class LineDestination implements Destination, DecodeListener {
     private int batchEntries;
     private long currentMicros;
 
-    public LineDestination(LineSink sink, EntryWriter writer, int maxEntries, DaemonLog log) {
-        this.sink = sink;
+    public LineDestination(BatchTarget target, EntryWriter writer, int maxEntries, DaemonLog log) {
+        this.target = target;
         this.writer = writer;
         this.maxEntries = maxEntries;
         this.log = log;
@@ -70,15 +71,13 @@ public final class LineDestination implements Destination, DecodeListener {
         if (messages == 0) {
             return;
         }
+        BatchOutcome outcome = new MessagesOfABatch(
+                Arrays.copyOf(sequences, messages),
+                Arrays.copyOf(entryCounts, messages),
+                Arrays.copyOf(byteCounts, messages),
+                outcomes);
         try {
-            sink.write(batch.bytes(), 0, batch.size(), batchEntries);
-            for (int i = 0; i < messages; i++) {
-                outcomes.delivered(sequences[i], entryCounts[i], byteCounts[i]);
-            }
-        } catch (IOException e) {
-            for (int i = 0; i < messages; i++) {
-                outcomes.failed(sequences[i], "write_error", e, true);
-            }
+            target.deliver(batch.bytes(), batch.size(), batchEntries, outcome);
         } finally {
             messages = 0;
             batchEntries = 0;
@@ -86,17 +85,46 @@ public final class LineDestination implements Destination, DecodeListener {
         }
     }
 
+    /** Turns one batch's outcome into each of its messages' outcomes. */
+    private static final class MessagesOfABatch implements BatchOutcome {
+        private final long[] sequences;
+        private final int[] entryCounts;
+        private final int[] byteCounts;
+        private final Outcomes outcomes;
+
+        MessagesOfABatch(long[] sequences, int[] entryCounts, int[] byteCounts, Outcomes outcomes) {
+            this.sequences = sequences;
+            this.entryCounts = entryCounts;
+            this.byteCounts = byteCounts;
+            this.outcomes = outcomes;
+        }
+
+        @Override
+        public void delivered() {
+            for (int i = 0; i < sequences.length; i++) {
+                outcomes.delivered(sequences[i], entryCounts[i], byteCounts[i]);
+            }
+        }
+
+        @Override
+        public void failed(String reason, Exception cause, boolean retriable) {
+            for (long sequence : sequences) {
+                outcomes.failed(sequence, reason, cause, retriable);
+            }
+        }
+    }
+
     @Override
     public void close(Duration timeout) {
         try {
-            sink.close();
+            target.close();
         } catch (IOException e) {
-            log.error("closing " + sink.describe() + " failed", e);
+            log.error("closing " + target.describe() + " failed", e);
         }
     }
 
     @Override
     public String describe() {
-        return sink.describe();
+        return target.describe();
     }
 }

@@ -10,8 +10,15 @@ import java.util.Deque;
  */
 final class UploadQueue {
 
-    /** One upload: the request body and how many entries it holds. */
-    record Batch(byte[] body, int entries) {}
+    /**
+     * One upload: the request body, how many entries it holds, and whom to tell what became of it
+     * (a spooled output's messages), or null to count it in the output's metrics.
+     */
+    record Batch(byte[] body, int entries, BatchOutcome outcome) {
+        Batch(byte[] body, int entries) {
+            this(body, entries, null);
+        }
+    }
 
     private final Deque<Batch> batches = new ArrayDeque<>();
     private final long maxBytes;
@@ -83,6 +90,15 @@ final class UploadQueue {
         long entries = 0;
         for (Batch batch : batches) {
             entries += batch.entries();
+        }
+        return entries;
+    }
+
+    /** Entries still queued that nothing else keeps (not spooled): what is lost if the uploader gives up now. */
+    synchronized long pendingUnspooledEntries() {
+        long entries = 0;
+        for (Batch batch : batches) {
+            entries += batch.outcome() == null ? batch.entries() : 0;
         }
         return entries;
     }

@@ -177,7 +177,8 @@ class ConfigFileTest {
         Path spooledJournal = write(
                 "[[output]]", "type = \"journal\"", "target = \"/run/systemd/journal/socket\"", "spool = \"/tmp/s\"");
         assertThatThrownBy(() -> ConfigFile.read(spooledJournal))
-                .hasMessageContaining("a spool is available for kafka, jsonl and export outputs");
+                .hasMessageContaining(
+                        "a spool is available for kafka, journal-remote, jsonl and export outputs, not for journal");
         Path reserved = write(
                 "[[output]]",
                 "type = \"kafka\"",
