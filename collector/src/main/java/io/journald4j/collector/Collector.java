@@ -308,7 +308,8 @@ public final class Collector {
         }
         log.info((drained
                         ? "stopped; "
-                        : "stopped with entries left in the ring after " + config.shutdownTimeout() + "; ")
+                        : "stopped, but the ring or an output did not finish within " + config.shutdownTimeout()
+                                + " (spooled entries stay in their spool); ")
                 + metrics.summary());
     }
 }
