@@ -269,11 +269,12 @@ public final class KafkaBroker implements AutoCloseable {
             failIfExitedOrLate(deadline, null);
             Thread.sleep(50);
         }
-        try (Admin admin = Admin.create(Map.of(
+        Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200))) {
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200));
+        try {
             while (true) {
                 Exception notReady;
                 try {
@@ -291,6 +292,10 @@ public final class KafkaBroker implements AutoCloseable {
                 failIfExitedOrLate(deadline, notReady);
                 Thread.sleep(100);
             }
+        } finally {
+            // Bounded: when something else squats on the port, a request to it never ends and an
+            // unbounded close would wait for it forever.
+            admin.close(Duration.ofSeconds(5));
         }
     }
 
