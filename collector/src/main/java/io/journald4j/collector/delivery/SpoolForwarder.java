@@ -1,6 +1,7 @@
 package io.journald4j.collector.delivery;
 
 import io.journald4j.collector.DaemonLog;
+import io.journald4j.collector.ReportGate;
 import io.journald4j.collector.metrics.OutputMetrics;
 import io.journald4j.collector.spool.Spool;
 import io.journald4j.collector.spool.SpoolReader;
@@ -136,13 +137,11 @@ public final class SpoolForwarder implements Runnable {
         }
     }
 
-    private long lastSendFailureReportNanos;
+    private final ReportGate sendFailureReports = ReportGate.perMinute();
 
     /** At most one line a minute. */
     private void reportSendFailure(RuntimeException e) {
-        long now = System.nanoTime();
-        if (lastSendFailureReportNanos == 0 || now - lastSendFailureReportNanos > 60_000_000_000L) {
-            lastSendFailureReportNanos = now;
+        if (sendFailureReports.tryPass() >= 0) {
             log.error(destination.describe() + ": handing a message to the destination failed; it stays spooled", e);
         }
     }
@@ -188,9 +187,5 @@ public final class SpoolForwarder implements Runnable {
                 + String.format(java.util.Locale.ROOT, "%.1f s (%.0f/s)", seconds, entries / seconds)
                 + ", " + spool.recovery().suspectedDuplicates() + " of them possibly delivered before");
         metrics.recordReplayRate((long) (entries / seconds));
-    }
-
-    public DeliveryWindow window() {
-        return window;
     }
 }

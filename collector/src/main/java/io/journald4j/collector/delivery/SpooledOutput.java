@@ -2,6 +2,7 @@ package io.journald4j.collector.delivery;
 
 import com.lmax.disruptor.EventHandler;
 import io.journald4j.collector.DaemonLog;
+import io.journald4j.collector.ReportGate;
 import io.journald4j.collector.metrics.OutputMetrics;
 import io.journald4j.collector.ring.EntrySlot;
 import io.journald4j.collector.ring.WaitsForRoom;
@@ -36,7 +37,7 @@ public final class SpooledOutput implements EventHandler<EntrySlot>, WaitsForRoo
     private SpoolForwarder forwarder;
     private Thread forwarderThread;
     private volatile boolean stopWaiting;
-    private long lastErrorReportNanos;
+    private final ReportGate errorReports = ReportGate.perMinute();
 
     /**
      * Opens the spool now, so that a directory that cannot be used fails the start (or the reload);
@@ -126,7 +127,7 @@ public final class SpooledOutput implements EventHandler<EntrySlot>, WaitsForRoo
             reportError(e);
         }
         if (endOfBatch) {
-            sync(open);
+            sync(open, false);
         }
     }
 
@@ -134,14 +135,21 @@ public final class SpooledOutput implements EventHandler<EntrySlot>, WaitsForRoo
     public void onTimeout(long sequence) {
         Spool open = spool;
         if (open != null) {
-            sync(open);
+            sync(open, false);
         }
     }
 
-    /** Commits, and forces at the fsync interval; a force that fails loses nothing (the bytes are in the page cache). */
-    private void sync(Spool open) {
+    /**
+     * Commits, and forces to disk at the fsync interval (or now); a force that fails loses nothing
+     * (the bytes are in the page cache), a commit that fails counts what it lost.
+     */
+    private void sync(Spool open, boolean now) {
         try {
-            open.syncIfDue();
+            if (now) {
+                open.sync();
+            } else {
+                open.syncIfDue();
+            }
         } catch (SpoolWriteException e) {
             drop("write_error", e.lost());
             reportError(e);
@@ -158,12 +166,8 @@ public final class SpooledOutput implements EventHandler<EntrySlot>, WaitsForRoo
     /** At most one line a minute: a full or failing spool disk must not flood the log. */
     private void reportError(IOException e) {
         metrics.recordError();
-        long now = System.nanoTime();
-        if (lastErrorReportNanos == 0 || now - lastErrorReportNanos > TimeUnit.MINUTES.toNanos(1)) {
-            lastErrorReportNanos = now;
-            log.error(
-                    name + ": writing to the spool " + settings.directory() + " failed (messages counted as dropped)",
-                    e);
+        if (errorReports.tryPass() >= 0) {
+            log.error(name + ": writing to the spool " + settings.directory() + " failed", e);
         }
     }
 
@@ -183,14 +187,7 @@ public final class SpooledOutput implements EventHandler<EntrySlot>, WaitsForRoo
             destination.close(Duration.ZERO);
             return;
         }
-        try {
-            open.sync();
-        } catch (SpoolWriteException e) {
-            drop("write_error", e.lost());
-            reportError(e);
-        } catch (IOException e) {
-            reportError(e);
-        }
+        sync(open, true);
         forwarder.stop(shutdownTimeout);
         try {
             forwarderThread.join(shutdownTimeout.toMillis() + 5_000);

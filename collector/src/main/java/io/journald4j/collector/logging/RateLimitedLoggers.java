@@ -1,9 +1,9 @@
 package io.journald4j.collector.logging;
 
 import io.journald4j.collector.DaemonLog;
+import io.journald4j.collector.ReportGate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
@@ -13,8 +13,6 @@ import org.slf4j.helpers.MessageFormatter;
 
 /** One logger per name, each passing on WARN and ERROR at most once a minute (with a count of what it held back). */
 final class RateLimitedLoggers implements ILoggerFactory {
-
-    private static final long INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final DaemonLog log;
     private final ConcurrentMap<String, Logger> loggers = new ConcurrentHashMap<>();
@@ -31,9 +29,7 @@ final class RateLimitedLoggers implements ILoggerFactory {
     private final class RateLimitedLogger extends LegacyAbstractLogger {
         private static final long serialVersionUID = 1L;
 
-        private long lastNanos;
-        private long suppressed;
-        private boolean logged;
+        private final ReportGate reports = ReportGate.perMinute();
 
         RateLimitedLogger(String name) {
             this.name = name;
@@ -75,17 +71,9 @@ final class RateLimitedLoggers implements ILoggerFactory {
             if (level != Level.WARN && level != Level.ERROR) {
                 return;
             }
-            long held;
-            synchronized (this) {
-                long now = System.nanoTime();
-                if (logged && now - lastNanos < INTERVAL_NANOS) {
-                    suppressed++;
-                    return;
-                }
-                logged = true;
-                lastNanos = now;
-                held = suppressed;
-                suppressed = 0;
+            long held = reports.tryPass();
+            if (held < 0) {
+                return;
             }
             String text = MessageFormatter.basicArrayFormat(pattern, arguments);
             String shortName = name.substring(name.lastIndexOf('.') + 1);

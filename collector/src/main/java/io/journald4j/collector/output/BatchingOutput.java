@@ -2,6 +2,7 @@ package io.journald4j.collector.output;
 
 import com.lmax.disruptor.EventHandler;
 import io.journald4j.collector.DaemonLog;
+import io.journald4j.collector.ReportGate;
 import io.journald4j.collector.metrics.OutputMetrics;
 import io.journald4j.collector.ring.EntrySlot;
 import io.journald4j.protocol.DecodeListener;
@@ -31,10 +32,7 @@ public final class BatchingOutput implements EventHandler<EntrySlot>, DecodeList
     private int batchEntries;
     private long oldestPendingNanos;
     private long currentReceivedMicros;
-    private long lastFailureReportNanos;
-    private long failuresSinceReport;
-
-    private static final long FAILURE_REPORT_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    private final ReportGate failureReports = ReportGate.perMinute();
 
     public BatchingOutput(
             LineSink sink, EntryWriter writer, BatchSettings batching, OutputMetrics metrics, DaemonLog log) {
@@ -84,15 +82,12 @@ public final class BatchingOutput implements EventHandler<EntrySlot>, DecodeList
 
     /** The first failure at once, then at most one line a minute with the count in between: no log storm while a disk is full. */
     private void reportFailure(IOException e) {
-        failuresSinceReport++;
-        long now = System.nanoTime();
-        if (lastFailureReportNanos == 0 || now - lastFailureReportNanos >= FAILURE_REPORT_INTERVAL_NANOS) {
+        long heldBack = failureReports.tryPass();
+        if (heldBack >= 0) {
             log.error(
-                    sink.describe() + ": " + failuresSinceReport + " batch(es) could not be written and are lost"
+                    sink.describe() + ": " + (heldBack + 1) + " batch(es) could not be written and are lost"
                             + " (counted in journald4j_output_dropped_total)",
                     e);
-            lastFailureReportNanos = now;
-            failuresSinceReport = 0;
         }
     }
 

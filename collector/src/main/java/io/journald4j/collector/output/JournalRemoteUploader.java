@@ -1,6 +1,7 @@
 package io.journald4j.collector.output;
 
 import io.journald4j.collector.DaemonLog;
+import io.journald4j.collector.ReportGate;
 import io.journald4j.collector.metrics.OutputMetrics;
 import java.io.IOException;
 import java.net.URI;
@@ -35,7 +36,7 @@ final class JournalRemoteUploader implements Runnable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile boolean running = true;
-    private long lastRetryLogMillis;
+    private final ReportGate retryReports = ReportGate.perMinute();
 
     JournalRemoteUploader(URI url, UploadQueue queue, OutputMetrics metrics, DaemonLog log) {
         this.url = url;
@@ -69,7 +70,7 @@ final class JournalRemoteUploader implements Runnable {
                 if (failing) {
                     log.info("journal-remote " + url + " is accepting uploads again");
                     failing = false;
-                    lastRetryLogMillis = 0;
+                    retryReports.reset();
                 }
                 backoff = FIRST_BACKOFF_MILLIS;
                 queue.remove(taken);
@@ -152,9 +153,7 @@ final class JournalRemoteUploader implements Runnable {
 
     /** One line when an outage starts, then at most one a minute while it lasts. */
     private void logRetry(String what, Throwable cause) {
-        long now = System.currentTimeMillis();
-        if (now - lastRetryLogMillis >= 60_000) {
-            lastRetryLogMillis = now;
+        if (retryReports.tryPass() >= 0) {
             log.error(
                     "journal-remote " + url + " " + what + "; keeping " + queue.pendingEntries()
                             + " entries queued and retrying with backoff",
