@@ -44,36 +44,36 @@ public final class PrometheusText {
                 "Messages dropped after they were accepted, by reason.",
                 CollectorMetrics.Drop.values(),
                 m.dropped);
-        perOutput(out, m, "journald4j_output_entries_total", "Entries written, per output.", o -> o.entries);
-        perOutput(out, m, "journald4j_output_bytes_total", "Bytes written, per output.", o -> o.bytes);
+        perOutput(out, m.outputs, "journald4j_output_entries_total", "Entries written, per output.", o -> o.entries);
+        perOutput(out, m.outputs, "journald4j_output_bytes_total", "Bytes written, per output.", o -> o.bytes);
         perOutput(
                 out,
-                m,
+                m.outputs,
                 "journald4j_output_batches_total",
                 "Batches flushed, per output (entries/batches = mean batch size).",
                 o -> o.batches);
-        perOutput(out, m, "journald4j_output_errors_total", "Write errors, per output.", o -> o.errors);
+        perOutput(out, m.outputs, "journald4j_output_errors_total", "Write errors, per output.", o -> o.errors);
         perOutput(
                 out,
-                m,
+                m.outputs,
                 "journald4j_output_dropped_total",
                 "Entries an output accepted but dropped (buffer overflow, refused by the destination).",
                 o -> o.dropped);
         perOutputByReason(
                 out,
-                m,
+                m.outputs,
                 "journald4j_output_send_errors_total",
                 "Failed sends to the destination, per output and reason (retried unless not retriable).",
                 o -> o.sendErrors);
         perOutput(
                 out,
-                m,
+                m.outputs,
                 "journald4j_output_duplicates_suspected_total",
                 "Messages sent again that may have arrived before: replayed after a crash, or resent after a failure.",
                 o -> o.suspectedDuplicates);
         perOutputGauge(
                 out,
-                m,
+                m.outputs,
                 "journald4j_output_up",
                 "1 while the output delivers, 0 while it is down.",
                 o -> o.isDown() ? 0 : 1);
@@ -92,7 +92,7 @@ public final class PrometheusText {
                 "journald4j_spool_oldest_unconfirmed_age_seconds",
                 "Age of the oldest message the destination has not confirmed.",
                 OutputMetrics::oldestUnconfirmedAgeSeconds);
-        perOutputSum(
+        perOutput(
                 out,
                 spooled,
                 "journald4j_spool_replayed_total",
@@ -132,14 +132,6 @@ public final class PrometheusText {
 
     /** A counter family with one sample per output. */
     private static void perOutput(
-            StringBuilder out, CollectorMetrics m, String name, String help, Function<OutputMetrics, LongAdder> count) {
-        family(out, name, "counter", help);
-        for (OutputMetrics o : m.outputs) {
-            sample(out, name, "output", o.name(), count.apply(o));
-        }
-    }
-
-    private static void perOutputSum(
             StringBuilder out,
             List<OutputMetrics> outputs,
             String name,
@@ -149,11 +141,6 @@ public final class PrometheusText {
         for (OutputMetrics o : outputs) {
             sample(out, name, "output", o.name(), count.apply(o));
         }
-    }
-
-    private static void perOutputGauge(
-            StringBuilder out, CollectorMetrics m, String name, String help, ToDoubleFunction<OutputMetrics> value) {
-        perOutputGauge(out, m.outputs, name, help, value);
     }
 
     private static void perOutputGauge(
@@ -167,15 +154,6 @@ public final class PrometheusText {
             labels(out, name, "output", o.name());
             out.append("\"} ").append(number(value.applyAsDouble(o))).append('\n');
         }
-    }
-
-    private static void perOutputByReason(
-            StringBuilder out,
-            CollectorMetrics m,
-            String name,
-            String help,
-            Function<OutputMetrics, Map<String, LongAdder>> counts) {
-        perOutputByReason(out, m.outputs, name, help, counts);
     }
 
     /** A counter family labelled by output and by a reason that is only known once it happens. */

@@ -29,12 +29,8 @@ final class SpoolRecord {
      * {@code target}'s position, which must be a heap buffer with room for it.
      */
     static void put(ByteBuffer target, long sequence, long receivedMicros, ByteBuffer payload, CRC32C crc) {
-        int start = target.position();
+        int start = putFields(target, payload.remaining(), sequence, receivedMicros);
         int length = payload.remaining();
-        target.putInt(length);
-        target.putInt(0);
-        target.putLong(sequence);
-        target.putLong(receivedMicros);
         target.put(start + HEADER_BYTES, payload, payload.position(), length);
         target.position(start + HEADER_BYTES + length);
         target.putInt(start + 4, checksum(target, start, length, crc));
@@ -42,15 +38,21 @@ final class SpoolRecord {
 
     /** Writes only the header of a record whose payload is written separately (a message larger than the buffer). */
     static void putHeader(ByteBuffer target, long sequence, long receivedMicros, ByteBuffer payload, CRC32C crc) {
+        int start = putFields(target, payload.remaining(), sequence, receivedMicros);
         crc.reset();
-        int start = target.position();
-        target.putInt(payload.remaining());
-        target.putInt(0);
-        target.putLong(sequence);
-        target.putLong(receivedMicros);
         crc.update(target.array(), target.arrayOffset() + start + 8, 16);
         crc.update(payload.duplicate());
         target.putInt(start + 4, (int) crc.getValue());
+    }
+
+    /** Writes the header with a zero checksum, to be filled in; returns where the record starts. */
+    private static int putFields(ByteBuffer target, int length, long sequence, long receivedMicros) {
+        int start = target.position();
+        target.putInt(length);
+        target.putInt(0);
+        target.putLong(sequence);
+        target.putLong(receivedMicros);
+        return start;
     }
 
     /** The checksum of a record whose header starts at {@code headerStart} in {@code buffer}'s backing array. */
