@@ -1,6 +1,7 @@
 package io.journald4j.benchmarks;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.newsclub.net.unix.AFUNIXDatagramChannel;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
 
-/** The collector as users run it ({@code java -jar}), for the end-to-end benchmarks. */
+/** The collector as users run it ({@code java -jar}), and entries sent to it, for the end-to-end benchmarks. */
 final class CollectorProcess {
 
     static final Path JAR = Paths.get("collector/target/journald4j-collector-0.1.0-SNAPSHOT.jar");
@@ -59,6 +62,16 @@ final class CollectorProcess {
     static void stop(Process collector) throws InterruptedException {
         collector.destroy();
         collector.waitFor(60, TimeUnit.SECONDS);
+    }
+
+    /** Sends each datagram, in order, to the socket at {@code socket} (blocking when its queue is full). */
+    static void sendAll(Path socket, List<byte[]> datagrams) throws IOException {
+        try (AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open()) {
+            channel.connect(AFUNIXSocketAddress.of(socket));
+            for (byte[] datagram : datagrams) {
+                channel.write(ByteBuffer.wrap(datagram));
+            }
+        }
     }
 
     static double median(List<Double> values) {

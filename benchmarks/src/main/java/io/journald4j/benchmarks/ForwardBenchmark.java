@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.newsclub.net.unix.AFUNIXDatagramChannel;
-import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /**
  * The collector's forwarding outputs against the systems they feed, each beside its baseline in the same run:
@@ -97,19 +94,10 @@ public final class ForwardBenchmark {
         return all;
     }
 
-    private static void sendAll(Path socket, List<byte[]> datagrams) throws IOException {
-        try (AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open()) {
-            channel.connect(AFUNIXSocketAddress.of(socket));
-            for (byte[] datagram : datagrams) {
-                channel.write(ByteBuffer.wrap(datagram));
-            }
-        }
-    }
-
     private static double rawIntoJournald(PrivateJournald journald, int count, String test) throws Exception {
         List<byte[]> datagrams = entries(test, count);
         long start = System.nanoTime();
-        sendAll(journald.socketPath(), datagrams);
+        CollectorProcess.sendAll(journald.socketPath(), datagrams);
         awaitAll(journald.namespace(), null, test, count);
         double rate = count / seconds(start);
         checkAll(journald.namespace(), null, test, count);
@@ -124,7 +112,7 @@ public final class ForwardBenchmark {
         try {
             List<byte[]> datagrams = entries(test, count);
             long start = System.nanoTime();
-            sendAll(socket, datagrams);
+            CollectorProcess.sendAll(socket, datagrams);
             awaitAll(journald.namespace(), null, test, count);
             double rate = count / seconds(start);
             checkAll(journald.namespace(), null, test, count);
@@ -187,7 +175,7 @@ public final class ForwardBenchmark {
             Thread.sleep(300);
             List<byte[]> datagrams = entries(test, count);
             long start = System.nanoTime();
-            sendAll(socket, datagrams);
+            CollectorProcess.sendAll(socket, datagrams);
             awaitAll(null, journal, test, count);
             double rate = count / seconds(start);
             checkAll(null, journal, test, count);

@@ -1,13 +1,13 @@
 package io.journald4j.benchmarks;
 
 import io.journald4j.benchmarks.collector.Procs;
+import io.journald4j.collector.LoopbackPorts;
 import io.journald4j.collector.kafka.KafkaBroker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +23,6 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.newsclub.net.unix.AFUNIXDatagramChannel;
-import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /**
  * The collector's kafka output against a real single-node KRaft broker, three ways in each round:
@@ -144,7 +142,7 @@ public final class KafkaBenchmark {
         Process collector =
                 CollectorProcess.start(work, "values", "--listen", socket.toString(), "--config", config.toString());
         try {
-            send(socket, datagrams);
+            CollectorProcess.sendAll(socket, datagrams);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (lineCount(lines) < datagrams.size()) {
                 if (System.nanoTime() > deadline) {
@@ -237,7 +235,7 @@ public final class KafkaBenchmark {
         broker.createTopic(topic, 1);
         broker.stop();
         Path socket = work.resolve("replay.socket");
-        int metricsPort = freePort();
+        int metricsPort = LoopbackPorts.free();
         String[] args = {
             "--listen",
             socket.toString(),
@@ -249,7 +247,7 @@ public final class KafkaBenchmark {
             "127.0.0.1:" + metricsPort
         };
         Process first = CollectorProcess.start(work, "replay-1", args);
-        send(socket, datagrams);
+        CollectorProcess.sendAll(socket, datagrams);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (spooledEntries(metricsPort) < datagrams.size()) {
             if (System.nanoTime() > deadline) {
@@ -310,31 +308,16 @@ public final class KafkaBenchmark {
         AtomicReference<Exception> failure = new AtomicReference<>();
         Thread other = new Thread(() -> {
             try {
-                send(socket, datagrams.subList(half, datagrams.size()));
+                CollectorProcess.sendAll(socket, datagrams.subList(half, datagrams.size()));
             } catch (IOException e) {
                 failure.set(e);
             }
         });
         other.start();
-        send(socket, datagrams.subList(0, half));
+        CollectorProcess.sendAll(socket, datagrams.subList(0, half));
         other.join();
         if (failure.get() != null) {
             throw failure.get();
-        }
-    }
-
-    private static void send(Path socket, List<byte[]> datagrams) throws IOException {
-        try (AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open()) {
-            channel.connect(AFUNIXSocketAddress.of(socket));
-            for (byte[] datagram : datagrams) {
-                channel.write(ByteBuffer.wrap(datagram));
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
         }
     }
 }

@@ -11,7 +11,6 @@ import io.journald4j.collector.ring.RingFullPolicy;
 import io.journald4j.collector.spool.SpoolFullPolicy;
 import io.journald4j.collector.spool.SpoolSettings;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,12 +29,6 @@ class JournalRemoteIT {
 
     @TempDir
     Path dir;
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     private Process startRemote(int port, String file) throws Exception {
         Process remote = new ProcessBuilder(
@@ -99,7 +92,7 @@ class JournalRemoteIT {
 
     @Test
     void shouldDeliverEveryEntryOnceAcrossAJournalRemoteRestart() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         Process remote = startRemote(port, "first.journal");
         try (RunningCollector running = new RunningCollector(
                 dir.resolve("collector"), 1 << 20, List.of("journal-remote:http://127.0.0.1:" + port + "/upload"))) {
@@ -138,7 +131,7 @@ class JournalRemoteIT {
 
     @Test
     void aSpooledUploadOutlivesACollectorRestartWhileJournalRemoteIsDown() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         OutputSpec upload = OutputSpec.parse("journal-remote:http://127.0.0.1:" + port + "/upload")
                 .withSpool(new SpoolSettings(
                         dir.resolve("spool"), 64L << 20, SpoolFullPolicy.BLOCK, java.time.Duration.ofMillis(200)));

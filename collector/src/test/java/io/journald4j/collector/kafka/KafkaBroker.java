@@ -1,11 +1,11 @@
 package io.journald4j.collector.kafka;
 
+import io.journald4j.collector.LoopbackPorts;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -67,10 +67,10 @@ public final class KafkaBroker implements AutoCloseable {
     public KafkaBroker() throws IOException {
         Path brokers = Files.createDirectories(moduleTargetDirectory().resolve("kafka-brokers"));
         directory = Files.createTempDirectory(brokers, "broker-");
-        port = freeLoopbackPort();
-        int controller = freeLoopbackPort();
+        port = LoopbackPorts.free();
+        int controller = LoopbackPorts.free();
         while (controller == port) {
-            controller = freeLoopbackPort();
+            controller = LoopbackPorts.free();
         }
         controllerPort = controller;
     }
@@ -411,12 +411,5 @@ public final class KafkaBroker implements AutoCloseable {
         return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0), 1);
-            return socket.getLocalPort();
-        }
     }
 }
